@@ -1,0 +1,37 @@
+package kr.complaintdesk.compensation;
+
+import static kr.complaintdesk.process.CaseVariables.OFFER_PREPARED_BY;
+
+import java.util.Objects;
+import kr.complaintdesk.security.CurrentUser;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Four-eyes on compensation: whoever prepared the offer can neither claim nor complete its approval.
+ * Enforced by the engine for every client (Tasklist, REST, Java), not only hidden in a screen.
+ */
+@Component("fourEyesCheck")
+public class FourEyesListener implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    Object preparedBy = task.getVariable(OFFER_PREPARED_BY);
+    if (preparedBy == null) {
+      return;
+    }
+    String actor = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee() : CurrentUser.of(task);
+    if (Objects.equals(preparedBy, actor) || Objects.equals(preparedBy, task.getAssignee())) {
+      throw new FourEyesViolation((String) preparedBy);
+    }
+  }
+
+  /** The preparer of an offer tried to approve it. */
+  public static class FourEyesViolation extends ProcessEngineException {
+    public FourEyesViolation(String userId) {
+      super("해결안을 작성한 사람(" + userId + ")은 같은 보상을 승인할 수 없습니다. 다른 승인자가 처리해야 합니다.");
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package kr.complaintdesk.intake;
+
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineException;
+
+/**
+ * Bad input to a case: names every bad field and why, in Korean for the staff who see it. Thrown
+ * inside the engine transaction, so nothing of the rejected input is stored.
+ */
+public class CaseInputException extends ProcessEngineException {
+
+  private final transient List<FieldError> errors;
+
+  public CaseInputException(List<FieldError> errors) {
+    super("입력값을 확인해 주세요: " + String.join("; ", errors.stream().map(FieldError::toString).toList()));
+    this.errors = List.copyOf(errors);
+  }
+
+  public List<FieldError> getErrors() {
+    return errors;
+  }
+
+  /** One bad field: its variable name and what is wrong with it. */
+  public record FieldError(String field, String reason) {
+    @Override
+    public String toString() {
+      return field + ": " + reason;
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package kr.complaintdesk.intake;
+
+import static kr.complaintdesk.process.CaseVariables.*;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import kr.complaintdesk.ComplaintDeskProperties;
+import kr.complaintdesk.intake.CaseInputException.FieldError;
+import kr.complaintdesk.resolution.Remedy;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * First step of every case: checks what intake delivered, gives the case its number and makes that
+ * number the business key. A rejected intake throws, so the start is rolled back and nothing is kept.
+ */
+@Component("registerCase")
+public class RegisterCaseDelegate implements JavaDelegate {
+
+  static final Pattern PHONE = Pattern.compile("^(\\+82[ -]?0?|0)[1-9][0-9]?[ -]?[0-9]{3,4}[ -]?[0-9]{4}$");
+  static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  static final Pattern URL = Pattern.compile("^https?://\\S+$");
+  private static final Logger LOG = LoggerFactory.getLogger(RegisterCaseDelegate.class);
+  private static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
+
+  private final CaseNumberGenerator caseNumbers;
+  private final ComplaintDeskProperties properties;
+
+  public RegisterCaseDelegate(CaseNumberGenerator caseNumbers, ComplaintDeskProperties properties) {
+    this.caseNumbers = caseNumbers;
+    this.properties = properties;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    List<FieldError> errors = new ArrayList<>();
+    Input in = new Input(execution, errors);
+
+    in.enumValue(CHANNEL, Channel.class, true);
+    Category category = in.enumValue(CATEGORY, Category.class, true);
+    in.text(CUSTOMER_NAME, 50, true);
+    String phone = in.text(CUSTOMER_PHONE, 20, false);
+    String email = in.text(CUSTOMER_EMAIL, 254, false);
+    String sns = in.text(CUSTOMER_SNS_HANDLE, 100, false);
+    if (phone == null && email == null && sns == null && execution.getVariable(CUSTOMER_ID) == null) {
+      errors.add(new FieldError(CUSTOMER_PHONE, "휴대전화, 이메일, SNS 계정 중 하나는 있어야 합니다"));
+    }
+    in.matches(CUSTOMER_PHONE, phone, PHONE, "전화번호 형식이 아닙니다 (예: 010-1234-5678)");
+    in.matches(CUSTOMER_EMAIL, email, EMAIL, "이메일 주소 형식이 아닙니다");
+    String region = in.text(REGION, 30, true);
+    if (region != null && !properties.regions().contains(region)) {
+      errors.add(new FieldError(REGION, "알 수 없는 지역입니다 (허용: " + String.join(", ", properties.regions()) + ")"));
+    }
+    for (String name : List.of(PRODUCT_CODE, PRODUCT_LOT, ORDER_NO)) {
+      in.text(name, 40, false);
+    }
+    in.text(PRODUCT_NAME, 100, false);
+    in.text(DESCRIPTION, 4000, true);
+    in.text(EVIDENCE_NOTES, 2000, false);
+    in.enumValue(REMEDY_SOUGHT, Remedy.class, false);
+    in.matches(PUBLIC_POST_URL, in.text(PUBLIC_POST_URL, 500, false), URL, "http:// 또는 https:// 로 시작하는 주소여야 합니다");
+    LocalDate occurredOn = in.date(OCCURRED_ON);
+    if (occurredOn != null && occurredOn.isAfter(today())) {
+      errors.add(new FieldError(OCCURRED_ON, "미래의 날짜일 수 없습니다"));
+    }
+    in.date(AGENCY_REPLY_DUE);
+    Object threat = execution.getVariable(EXTERNAL_THREAT);
+    if (threat != null && !(threat instanceof Boolean)) {
+      errors.add(new FieldError(EXTERNAL_THREAT, "참/거짓 값이어야 합니다"));
+    }
+    if (!errors.isEmpty()) {
+      throw new CaseInputException(errors);
+    }
+
+    String caseNumber = (String) execution.getVariable(CASE_NUMBER);
+    if (caseNumber == null) {
+      caseNumber = caseNumbers.next();
+      execution.setVariable(CASE_NUMBER, caseNumber);
+    }
+    execution.setProcessBusinessKey(caseNumber);
+    execution.setVariable(HARM, category.isHarm());
+    execution.setVariable(EXTERNAL_THREAT, Boolean.TRUE.equals(threat));
+    execution.setVariable(VISIT_CONSENT, false);
+    LOG.info("Registered case {} ({}, {})", caseNumber, category, execution.getVariable(CHANNEL));
+  }
+
+  private static LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(KOREA).toLocalDate();
+  }
+
+  /** Reads and checks intake variables, collecting every problem instead of stopping at the first. */
+  private record Input(DelegateExecution execution, List<FieldError> errors) {
+
+    String text(String name, int maxLength, boolean required) {
+      Object value = execution.getVariable(name);
+      if (value == null || (value instanceof String s && s.isBlank())) {
+        if (required) {
+          errors.add(new FieldError(name, "필수 항목입니다"));
+        }
+        return null;
+      }
+      if (!(value instanceof String s)) {
+        errors.add(new FieldError(name, "문자열이어야 합니다"));
+        return null;
+      }
+      if (s.length() > maxLength) {
+        errors.add(new FieldError(name, maxLength + "자를 넘을 수 없습니다 (" + s.length() + "자)"));
+        return null;
+      }
+      return s.trim();
+    }
+
+    <E extends Enum<E>> E enumValue(String name, Class<E> type, boolean required) {
+      String value = text(name, 40, required);
+      if (value == null) {
+        return null;
+      }
+      try {
+        return Enum.valueOf(type, value);
+      } catch (IllegalArgumentException e) {
+        errors.add(new FieldError(name, "알 수 없는 값 '" + value + "' (허용: "
+            + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + ")"));
+        return null;
+      }
+    }
+
+    void matches(String name, String value, Pattern pattern, String reason) {
+      if (value != null && !pattern.matcher(value).matches()) {
+        errors.add(new FieldError(name, reason));
+      }
+    }
+
+    LocalDate date(String name) {
+      String value = text(name, 10, false);
+      if (value == null) {
+        return null;
+      }
+      try {
+        return LocalDate.parse(value);
+      } catch (DateTimeParseException e) {
+        errors.add(new FieldError(name, "없는 날짜이거나 YYYY-MM-DD 형식이 아닙니다"));
+        return null;
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package kr.complaintdesk.prevention;
+
+import static kr.complaintdesk.process.CaseVariables.LINKED_CASE_NUMBERS;
+import static kr.complaintdesk.prevention.RequestPreventionDelegate.REPORTED_CASE_NUMBER;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Adds a case with the same product and root cause to the open action's list of linked cases. */
+@Component("linkPreventionCase")
+public class LinkPreventionCaseDelegate implements JavaDelegate {
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reported = (String) execution.getVariable(REPORTED_CASE_NUMBER);
+    Object linked = execution.getProcessInstance().getVariable(LINKED_CASE_NUMBERS);
+    Set<String> cases = new LinkedHashSet<>();
+    if (linked != null && !linked.toString().isBlank()) {
+      cases.addAll(List.of(linked.toString().split(",\\s*")));
+    }
+    cases.add(reported);
+    execution.getProcessInstance().setVariable(LINKED_CASE_NUMBERS, String.join(", ", cases));
+  }
+}

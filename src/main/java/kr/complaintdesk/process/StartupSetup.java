@@ -1,0 +1,59 @@
+package kr.complaintdesk.process;
+
+import java.util.List;
+import kr.complaintdesk.ComplaintDeskProperties;
+import kr.complaintdesk.security.DemoUsers;
+import kr.complaintdesk.security.IdentitySetup;
+import kr.complaintdesk.security.ProductionGuard;
+import kr.complaintdesk.tasklist.TasklistFilters;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every start does once the engine is up: refuse default credentials in production, deploy the
+ * models, create groups and permissions, demo users where wanted, and the Tasklist filters.
+ */
+@Component
+public class StartupSetup implements ApplicationRunner {
+
+  private final Environment environment;
+  private final ComplaintDeskProperties properties;
+  private final IdentityService identityService;
+  private final ModelDeployer modelDeployer;
+  private final IdentitySetup identitySetup;
+  private final DemoUsers demoUsers;
+  private final TasklistFilters tasklistFilters;
+
+  public StartupSetup(Environment environment, ComplaintDeskProperties properties,
+      IdentityService identityService, ModelDeployer modelDeployer, IdentitySetup identitySetup,
+      DemoUsers demoUsers, TasklistFilters tasklistFilters) {
+    this.environment = environment;
+    this.properties = properties;
+    this.identityService = identityService;
+    this.modelDeployer = modelDeployer;
+    this.identitySetup = identitySetup;
+    this.demoUsers = demoUsers;
+    this.tasklistFilters = tasklistFilters;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (environment.acceptsProfiles(Profiles.of("prod"))) {
+      List<String> demo = ProductionGuard.demoAccounts(identityService, identitySetup.groups());
+      if (!demo.isEmpty()) {
+        throw new IllegalStateException("Refusing to start in prod: demo accounts with the published "
+            + "password exist (" + String.join(", ", demo) + "); delete them in Camunda Admin first");
+      }
+    }
+    modelDeployer.deploy();
+    identitySetup.setUp();
+    if (properties.demoUsers()) {
+      demoUsers.create(identitySetup.groups());
+    }
+    tasklistFilters.setUp(properties.regions());
+  }
+}

@@ -1,0 +1,29 @@
+package kr.complaintdesk.resolution;
+
+import static kr.complaintdesk.process.CaseVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Settles the case's outcome: an accepted offer is RESOLVED, a rejected final offer UNRESOLVED; an
+ * outcome already set by another path (e.g. WITHDRAWN) is kept.
+ */
+@Component("closeCase")
+public class CloseCaseDelegate implements JavaDelegate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CloseCaseDelegate.class);
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object outcome = execution.getVariable(OUTCOME);
+    if (outcome == null) {
+      outcome = Boolean.TRUE.equals(execution.getVariable(OFFER_ACCEPTED)) ? Outcome.RESOLVED : Outcome.UNRESOLVED;
+      execution.setVariable(OUTCOME, outcome.toString());
+    }
+    LOG.info("Case {} closed: {}", execution.getVariable(CASE_NUMBER), outcome);
+  }
+}

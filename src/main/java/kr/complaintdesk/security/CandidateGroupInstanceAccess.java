@@ -1,0 +1,79 @@
+package kr.complaintdesk.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets the candidate groups of a task read the process instance behind it, and nothing more: a
+ * safety-lab analyst sees the cause-analysis instance of the tasks offered to the lab, not the cases
+ * of other departments. Added to every user task of every model, so process owners need not.
+ */
+@Component
+public class CandidateGroupInstanceAccess extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
+    if (listeners == null) {
+      listeners = new ArrayList<>();
+      configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addTaskListener(TaskListener.EVENTNAME_CREATE, CandidateGroupInstanceAccess::grantInstanceRead);
+      }
+    });
+  }
+
+  static void grantInstanceRead(DelegateTask task) {
+    if (!Context.getProcessEngineConfiguration().isAuthorizationEnabled()) {
+      return;
+    }
+    AuthorizationService authorizations = task.getProcessEngineServices().getAuthorizationService();
+    String instanceId = task.getProcessInstanceId();
+    Context.getCommandContext().runWithoutAuthorization(() -> {
+      for (IdentityLink link : task.getCandidates()) {
+        if (!IdentityLinkType.CANDIDATE.equals(link.getType()) || link.getGroupId() == null) {
+          continue;
+        }
+        boolean granted = authorizations.createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .groupIdIn(link.getGroupId())
+            .resourceType(Resources.PROCESS_INSTANCE)
+            .resourceId(instanceId)
+            .count() > 0;
+        if (!granted) {
+          Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+          authorization.setGroupId(link.getGroupId());
+          authorization.setResource(Resources.PROCESS_INSTANCE);
+          authorization.setResourceId(instanceId);
+          authorization.addPermission(Permissions.READ);
+          authorizations.saveAuthorization(authorization);
+        }
+      }
+      return null;
+    });
+  }
+}

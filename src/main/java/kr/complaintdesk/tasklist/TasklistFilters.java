@@ -1,0 +1,94 @@
+package kr.complaintdesk.tasklist;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.complaintdesk.process.CaseVariables;
+import kr.complaintdesk.security.IdentitySetup;
+import kr.complaintdesk.security.StaffGroup;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * The shared Tasklist filters, each readable by the groups it fits. A filter only narrows the list:
+ * what a person can see at all is decided by the task authorizations.
+ */
+@Component
+public class TasklistFilters {
+
+  public static final String MY_TASKS = "내 작업";
+  public static final String MY_GROUP_TASKS = "내 그룹 작업";
+  public static final String URGENT = "긴급(P1)";
+  public static final String CARE_VISITS = "방문 케어";
+  public static final String ANALYSES = "원인 분석";
+  public static final String APPROVALS = "보상 승인 대기";
+  public static final String PREVENTION = "재발 방지 조치";
+  public static final String PUBLIC_RISK = "공개 리스크";
+
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final IdentitySetup identitySetup;
+
+  public TasklistFilters(FilterService filterService, TaskService taskService, IdentitySetup identitySetup) {
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.identitySetup = identitySetup;
+  }
+
+  public void setUp(List<String> regions) {
+    List<String> everyone = identitySetup.groups().stream().map(StaffGroup::id).toList();
+    List<String> regionGroups = StaffGroup.regionGroupIds(regions);
+    List<String> analysts = List.of(StaffGroup.SAFETY_LAB, StaffGroup.QUALITY, StaffGroup.LOGISTICS, StaffGroup.CS_LEAD);
+    List<String> approvers = List.of(StaffGroup.CS_AGENT, StaffGroup.CS_LEAD, StaffGroup.CS_DIRECTOR);
+    List<String> preventionOwners = List.of(StaffGroup.QUALITY, StaffGroup.LOGISTICS, StaffGroup.CS_LEAD, StaffGroup.PROCESS_OWNER);
+
+    create(MY_TASKS, -10, "나에게 배정된 작업", everyone,
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    create(MY_GROUP_TASKS, -5, "내 그룹에 들어와 아직 아무도 맡지 않은 작업", everyone,
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
+    create(URGENT, 0, "우선순위 P1 사건의 작업 (신체 피해, 언론·기관 위협)", everyone,
+        taskService.createTaskQuery().processVariableValueEquals(CaseVariables.PRIORITY, "P1"));
+    create(CARE_VISITS, 10, "방문 케어와 회복 확인", regionGroups,
+        taskService.createTaskQuery().processDefinitionKey("care-visit"));
+    create(ANALYSES, 10, "안전성 검토, 품질 검사, 배송 조사와 결론", analysts,
+        taskService.createTaskQuery().processDefinitionKey("cause-analysis"));
+    create(APPROVALS, 10, "승인을 기다리는 보상", approvers,
+        taskService.createTaskQuery().taskDefinitionKey("UserTask_ApproveCompensation"));
+    create(PREVENTION, 20, "시정·예방 조치의 계획, 실행, 효과성 검토", preventionOwners,
+        taskService.createTaskQuery().processDefinitionKey("prevention-action"));
+    create(PUBLIC_RISK, 10, "공개 게시글, 언론·기관 위협 평가", List.of(StaffGroup.PR_RISK, StaffGroup.CS_DIRECTOR),
+        taskService.createTaskQuery().taskDefinitionKey("UserTask_AssessPublicRisk"));
+  }
+
+  private void create(String name, int priority, String description, List<String> groups, TaskQuery query) {
+    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filterService.newTaskFilter(name)
+          .setQuery(query)
+          .setProperties(properties(priority, description));
+      filterService.saveFilter(filter);
+    }
+    for (String group : groups) {
+      identitySetup.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+  }
+
+  private static Map<String, Object> properties(int priority, String description) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("priority", priority);
+    properties.put("description", description);
+    properties.put("refresh", true);
+    List<Map<String, String>> variables = new ArrayList<>();
+    variables.add(Map.of("name", CaseVariables.CASE_NUMBER, "label", "사건 번호"));
+    variables.add(Map.of("name", CaseVariables.PRIORITY, "label", "우선순위"));
+    variables.add(Map.of("name", CaseVariables.CATEGORY, "label", "불만 유형"));
+    properties.put("variables", variables);
+    return properties;
+  }
+}
