@@ -28,8 +28,8 @@ public final class ProductionGuard {
           + MIN_ADMIN_PASSWORD_LENGTH + " characters that is not a default one");
     }
     String url = environment.getProperty("spring.datasource.url", "");
-    if (url.startsWith("jdbc:h2:")) {
-      problems.add("the prod profile needs PostgreSQL: set COMPLAINTS_DB_URL (H2 is for demos)");
+    if (!url.startsWith("jdbc:postgresql:")) {
+      problems.add("the prod profile needs PostgreSQL: set COMPLAINTS_DB_URL to a jdbc:postgresql: URL (H2 is for demos)");
     }
     if (isDefault(environment.getProperty("spring.datasource.password", ""))) {
       problems.add("COMPLAINTS_DB_PASSWORD must be set to a password that is not a default one");

@@ -1,0 +1,202 @@
+package kr.complaintdesk;
+
+import static kr.complaintdesk.support.CaseDriver.intake;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import kr.complaintdesk.support.CaseDriver;
+import kr.complaintdesk.support.ProcessTest;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The field reports of SOP.md, carried from intake to close as staff would in Tasklist. */
+@ProcessTest
+class AcceptanceStoriesTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
+  CaseDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    driver = new CaseDriver(engine);
+  }
+
+  @Test
+  void skinReactionIsCaredForBeforeFaultIsSettled() {
+    ProcessInstance pi = driver.startCase(intake("HEALTH_HARM", "busan")
+        .putValue("description", "사용 한 달 뒤 얼굴 여러 곳이 패이고 곪음")
+        .putValue("evidenceNotes", "고객이 보낸 사진 3장")
+        .putValue("externalThreat", true));
+    assertThat(pi).variables().containsEntry("priority", "P1").containsEntry("visitOffered", true);
+
+    driver.complete(pi, "UserTask_AssessPublicRisk", "pr-risk1", "riskLevel", "HIGH", "riskNotes", "가족이 언론 제보 언급");
+    driver.complete(pi, "UserTask_FirstContact", "cs-agent1",
+        "contactNotes", "방문 설득 끝에 동의", "remedySought", "TREATMENT_COSTS", "visitConsent", true);
+
+    // Care starts while the safety lab has not yet said anything about fault.
+    assertThat(driver.task(pi, "UserTask_ScheduleVisit")).hasCandidateGroup("region-busan");
+    assertThat(driver.task(pi, "UserTask_ReviewEvidence")).hasCandidateGroup("safety-lab");
+    driver.complete(pi, "UserTask_ScheduleVisit", "region-busan1", "visitAt", "2026-04-03T10:00", "hospitalAccompanimentPlanned", true);
+    driver.complete(pi, "UserTask_VisitCustomer", "region-busan1",
+        "careNotes", "인근 피부과 동행, 호전 없음", "hospitalAccompanied", true, "treatmentCostAdded", 45000L, "recovered", false);
+    driver.complete(pi, "UserTask_CheckRecovery", "region-busan1",
+        "recoveryNotes", "감염 전문의 병원으로 옮김", "treatmentCostAdded", 85000L, "recovered", false);
+    driver.complete(pi, "UserTask_CheckRecovery", "region-busan1", "recoveryNotes", "열흘 만에 완치 판정", "recovered", true);
+
+    driver.complete(pi, "UserTask_ReviewEvidence", "safety-lab1", "evidenceReviewNotes", "처음 보는 유형", "expertOpinionNeeded", true);
+    driver.complete(pi, "UserTask_RecordExpertOpinion", "safety-lab1",
+        "expertName", "피부과 교수", "expertOpinion", "접촉성 피부염으로 시작해 관리 중 2차 감염(농가진 유사)");
+    driver.complete(pi, "UserTask_DecideCausation", "safety-lab1",
+        "productCausation", "POSSIBLE", "seriousAdverseEvent", false, "safetyFindings", "초기 반응은 제품 관련 가능성");
+    driver.complete(pi, "UserTask_ConcludeAnalysis", "cs-lead1",
+        "rootCause", "FORMULA_REACTION", "companyFault", "PARTIAL", "analysisFindings", "초기 접촉성 피부염, 이후 2차 감염");
+
+    assertThat(pi).isWaitingAt("UserTask_PrepareOffer").variables().containsEntry("treatmentCostTotal", 130000L);
+    driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "PARTIAL", "rootCause", "FORMULA_REACTION",
+        "remedy", "TREATMENT_COSTS", "offerAmount", 130000L, "offerText", "치료비 전액 지급");
+    driver.complete(pi, "UserTask_RecordCustomerResponse", "cs-agent1", "offerAccepted", true, "customerResponseNote", "감사 인사");
+
+    // Harm case: at least a lead approves, even for a small amount.
+    assertThat(driver.task(pi, "UserTask_ApproveCompensation")).hasCandidateGroup("cs-lead");
+    driver.complete(pi, "UserTask_ApproveCompensation", "cs-lead1", "compensationApproved", true, "approvalNote", "영수증 확인");
+    driver.executeJobs(pi);
+    driver.complete(pi, "UserTask_FollowUpCall", "cs-agent1", "satisfactionScore", 5L);
+
+    assertThat(pi).isEnded();
+    assertThat(variable(pi, "outcome")).isEqualTo("RESOLVED");
+    assertThat(variable(pi, "payoutReference")).asString().startsWith("REC-" + pi.getBusinessKey());
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("prevention-action")
+        .processInstanceBusinessKey("PA-P-100-FORMULA_REACTION").count()).isEqualTo(1);
+  }
+
+  @Test
+  void lipstickInjuryGetsAVisitTheNextDayAndTreatmentCostsUntilHealed() {
+    ProcessInstance pi = driver.startCase(intake("INJURY", "seoul")
+        .putValue("channel", "COMMUNITY")
+        .putValue("productCode", "LIP-HOLIC")
+        .putValue("productName", "립스틱")
+        .putValue("description", "로고 조각이 떨어져 날카로운 부분에 손가락을 베임")
+        .putValue("publicPostUrl", "https://cafe.example.kr/beauty/123"));
+    assertThat(pi).variables().containsEntry("priority", "P1").containsEntry("prRiskAlert", true);
+
+    driver.complete(pi, "UserTask_AssessPublicRisk", "pr-risk1", "riskLevel", "MEDIUM", "riskNotes", "카페 게시글", "movedToPrivate", true);
+    driver.complete(pi, "UserTask_FirstContact", "cs-agent1", "contactNotes", "방문 동의", "remedySought", "EXCHANGE", "visitConsent", true);
+    driver.complete(pi, "UserTask_ScheduleVisit", "region-seoul1", "visitAt", "2017-11-02T10:00");
+    driver.complete(pi, "UserTask_VisitCustomer", "region-seoul1",
+        "careNotes", "새 제품으로 교환, 완치까지 치료비 약속", "treatmentCostAdded", 12000L, "recovered", true);
+    assertThat(driver.task(pi, "UserTask_InspectProduct")).hasCandidateGroup("quality");
+    driver.complete(pi, "UserTask_InspectProduct", "quality1", "defectFound", true, "qualityFindings", "로고 부착 불량");
+    driver.complete(pi, "UserTask_ConcludeAnalysis", "cs-lead1",
+        "rootCause", "CONTAINER_DEFECT", "companyFault", "YES", "analysisFindings", "용기 로고 결함");
+
+    driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "YES", "rootCause", "CONTAINER_DEFECT",
+        "remedy", "TREATMENT_COSTS", "offerAmount", 12000L, "offerText", "교환 완료, 치료비 지급");
+    driver.complete(pi, "UserTask_RecordCustomerResponse", "cs-agent1", "offerAccepted", true, "customerResponseNote", "만족");
+    driver.complete(pi, "UserTask_ApproveCompensation", "cs-lead1", "compensationApproved", true, "approvalNote", "확인");
+    driver.executeJobs(pi);
+    driver.complete(pi, "UserTask_FollowUpCall", "cs-agent1", "satisfactionScore", 5L, "postUpdateRequested", true);
+
+    assertThat(pi).isEnded();
+    assertThat(variable(pi, "outcome")).isEqualTo("RESOLVED");
+    assertThat(variable(pi, "postUpdateRequested")).isEqualTo(true);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("PA-LIP-HOLIC-CONTAINER_DEFECT").count()).isEqualTo(1);
+  }
+
+  @Test
+  void excessiveRefundDemandEndsInAnAcceptedFinalOffer() {
+    ProcessInstance pi = driver.startCase(intake("PRODUCT_DEFECT", "daegu")
+        .putValue("channel", "STORE")
+        .putValue("description", "미세한 흠집, 사용에는 문제없음. 전액 환불 요구")
+        .putValue("remedySought", "REFUND"));
+    driver.complete(pi, "UserTask_FirstContact", "cs-agent1", "contactNotes", "규정상 사용 후 환불 불가 설명", "remedySought", "REFUND");
+    driver.complete(pi, "UserTask_InspectProduct", "quality1", "defectFound", true, "qualityFindings", "외관 미세 흠집, 기능 이상 없음");
+    driver.complete(pi, "UserTask_ConcludeAnalysis", "cs-lead1", "rootCause", "CONTAINER_DEFECT", "companyFault", "PARTIAL",
+        "analysisFindings", "경미한 외관 결함");
+
+    String[] alternatives = {"EXCHANGE", "STORE_CREDIT", "EXCHANGE"};
+    for (String remedy : alternatives) {
+      driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "PARTIAL", "rootCause", "CONTAINER_DEFECT",
+          "remedy", remedy, "offerAmount", 0L, "offerText", "규정 설명과 대안");
+      driver.complete(pi, "UserTask_RecordCustomerResponse", "cs-agent1", "offerAccepted", false, "customerResponseNote", "환불 고집");
+    }
+    driver.complete(pi, "UserTask_PrepareFinalOffer", "cs-lead1", "companyFault", "PARTIAL", "rootCause", "CONTAINER_DEFECT",
+        "remedy", "STORE_CREDIT", "offerAmount", 20000L, "offerText", "동일 가격대 교환과 차액 적립금, 이것이 최종안");
+    driver.complete(pi, "UserTask_RecordFinalResponse", "cs-agent1", "offerAccepted", true, "customerResponseNote", "수락");
+
+    // The lead prepared the final offer, so another person approves it.
+    assertThat(driver.task(pi, "UserTask_ApproveCompensation")).hasCandidateGroup("cs-agent");
+    driver.complete(pi, "UserTask_ApproveCompensation", "cs-agent1", "compensationApproved", true, "approvalNote", "최종안 확인");
+    driver.executeJobs(pi);
+    driver.complete(pi, "UserTask_FollowUpCall", "cs-agent1", "satisfactionScore", 3L);
+
+    assertThat(pi).isEnded();
+    assertThat(variable(pi, "outcome")).isEqualTo("RESOLVED");
+    assertThat(variable(pi, "offerRound")).isEqualTo(3);
+  }
+
+  @Test
+  void rejectedFinalOfferEndsWithExternalRecourse() {
+    ProcessInstance pi = driver.startCase(intake("SERVICE", "gwangju").putValue("description", "상담원 응대 불만"));
+    driver.complete(pi, "UserTask_FirstContact", "cs-agent1", "contactNotes", "사과", "remedySought", "REFUND");
+    for (int round = 0; round < 3; round++) {
+      driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "PARTIAL", "rootCause", "SERVICE_FAILURE",
+          "remedy", "COUPON", "offerAmount", 5000L, "offerText", "사과와 쿠폰");
+      driver.complete(pi, "UserTask_RecordCustomerResponse", "cs-agent1", "offerAccepted", false, "customerResponseNote", "거절");
+    }
+    driver.complete(pi, "UserTask_PrepareFinalOffer", "cs-lead1", "companyFault", "PARTIAL", "rootCause", "SERVICE_FAILURE",
+        "remedy", "COUPON", "offerAmount", 10000L, "offerText", "최종안");
+    driver.complete(pi, "UserTask_RecordFinalResponse", "cs-agent1", "offerAccepted", false, "customerResponseNote", "소비자원에 가겠다");
+    driver.complete(pi, "UserTask_InformExternalRecourse", "cs-agent1",
+        "recourseCounsellingExplained", true, "recourseMediationExplained", true, "recourseNotes", "1372 안내");
+
+    assertThat(pi).isEnded().hasNotPassed("CallActivity_Compensation");
+    assertThat(variable(pi, "outcome")).isEqualTo("UNRESOLVED");
+    // Company fault was partial: the CS manual is reviewed even though the customer went elsewhere.
+    assertThat(task(runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey("PA-P-100-SERVICE_FAILURE").singleResult())).hasCandidateGroup("cs-lead");
+  }
+
+  @Test
+  void mouldFaultsOfTheSameProductJoinOneCorrectiveAction() {
+    ProcessInstance first = caseWithFault("PHONE-CASE-X", "MOULD_DEFECT");
+    ProcessInstance second = caseWithFault("PHONE-CASE-X", "MOULD_DEFECT");
+
+    var actions = runtimeService.createProcessInstanceQuery().processDefinitionKey("prevention-action")
+        .processInstanceBusinessKey("PA-PHONE-CASE-X-MOULD_DEFECT").list();
+    assertThat(actions).hasSize(1);
+    assertThat(runtimeService.getVariable(actions.get(0).getId(), "linkedCaseNumbers"))
+        .isEqualTo(first.getBusinessKey() + ", " + second.getBusinessKey());
+  }
+
+  private ProcessInstance caseWithFault(String productCode, String rootCause) {
+    ProcessInstance pi = driver.startCase(intake("SERVICE", "seoul").putValue("productCode", productCode).putValue("channel", "WEB"));
+    driver.complete(pi, "UserTask_FirstContact", "cs-agent1", "contactNotes", "첫날 금이 감", "remedySought", "COUPON");
+    driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "YES", "rootCause", rootCause,
+        "remedy", "APOLOGY", "offerAmount", 0L, "offerText", "사과");
+    driver.complete(pi, "UserTask_RecordCustomerResponse", "cs-agent1", "offerAccepted", true, "customerResponseNote", "수락");
+    driver.complete(pi, "UserTask_FollowUpCall", "cs-agent1", "satisfactionScore", 4L);
+    assertThat(pi).isEnded();
+    return pi;
+  }
+
+  private Object variable(ProcessInstance pi, String name) {
+    HistoricVariableInstance variable = historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId()).variableName(name).singleResult();
+    return variable == null ? null : variable.getValue();
+  }
+
+  private static org.camunda.bpm.engine.task.Task task(ProcessInstance pi) {
+    return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService()
+        .createTaskQuery().processInstanceId(pi.getId()).singleResult();
+  }
+}

@@ -1,0 +1,240 @@
+package kr.complaintdesk.intake;
+
+import static kr.complaintdesk.support.CaseDriver.intake;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.util.Map;
+import kr.complaintdesk.support.CaseDriver;
+import kr.complaintdesk.support.ProcessTest;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** complaint-case: every path through every gateway and both response boundaries. */
+@ProcessTest
+class ComplaintCaseProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  CaseDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    driver = new CaseDriver(engine);
+  }
+
+  @Test
+  void caseNumberBecomesTheBusinessKey() {
+    ProcessInstance pi = driver.startCase(intake("SERVICE", "seoul"));
+
+    assertThat(pi.getBusinessKey()).matches("C-\\d{4}-\\d{6}");
+    assertThat(pi).variables().containsEntry("caseNumber", pi.getBusinessKey());
+    assertThat(pi).isWaitingAt("UserTask_FirstContact", "Gateway_JoinRiskTrack");
+    assertThat(task("UserTask_FirstContact", pi)).hasCandidateGroup("cs-agent");
+  }
+
+  @Test
+  void badIntakeIsRejectedNamingEachFieldAndStoresNothing() {
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint-case").count();
+    VariableMap bad = intake("FOOD_POISONING", "jeju")
+        .putValue("customerPhone", "12ab")
+        .putValue("description", " ")
+        .putValue("occurredOn", "2026-02-30");
+
+    assertThatThrownBy(() -> driver.startCase(bad))
+        .isInstanceOf(CaseInputException.class)
+        .hasMessageContaining("category: 알 수 없는 값 'FOOD_POISONING'")
+        .hasMessageContaining("customerPhone: 전화번호 형식이 아닙니다")
+        .hasMessageContaining("region: 알 수 없는 지역입니다")
+        .hasMessageContaining("description: 필수 항목입니다")
+        .hasMessageContaining("occurredOn: 없는 날짜");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint-case").count()).isEqualTo(before);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey("complaint-case").count()).isEqualTo(before + finishedCases());
+  }
+
+  @Test
+  void intakeNeedsAtLeastOneWayToReachTheCustomer() {
+    VariableMap noContact = intake("SERVICE", "seoul");
+    noContact.remove("customerPhone");
+
+    assertThatThrownBy(() -> driver.startCase(noContact))
+        .isInstanceOf(CaseInputException.class)
+        .hasMessageContaining("customerPhone: 휴대전화, 이메일, SNS 계정 중 하나는 있어야 합니다");
+  }
+
+  @Test
+  void publicRiskIsAssessedByPrRiskAndTheCaseWaitsForIt() {
+    ProcessInstance pi = driver.startCase(intake("PRODUCT_DEFECT", "seoul").putValue("externalThreat", true));
+
+    assertThat(pi).isWaitingAt("UserTask_FirstContact", "UserTask_AssessPublicRisk");
+    assertThat(pi).variables().containsEntry("priority", "P1").containsEntry("prRiskAlert", true);
+    assertThat(task("UserTask_AssessPublicRisk", pi)).hasCandidateGroup("pr-risk");
+    driver.complete(pi, "UserTask_AssessPublicRisk", "pr-risk1", "riskLevel", "HIGH", "riskNotes", "언론 제보 예고");
+    assertThat(pi).isWaitingAt("UserTask_FirstContact", "Gateway_JoinRiskTrack");
+  }
+
+  @Test
+  void noPublicRiskMeansNoTaskForPrRisk() {
+    ProcessInstance pi = driver.startCase(intake("SERVICE", "seoul"));
+
+    assertThat(pi).hasPassed("Gateway_PublicRisk").hasNotPassed("UserTask_AssessPublicRisk");
+  }
+
+  @Test
+  void harmCaseWithConsentRunsCareAndAnalysisInParallel() {
+    ProcessInstance pi = driver.startCase(intake("HEALTH_HARM", "busan"));
+    driver.complete(pi, "UserTask_FirstContact", "cs-agent1",
+        "contactNotes", "볼에 염증", "remedySought", "TREATMENT_COSTS", "visitConsent", true);
+
+    assertThat(pi).isWaitingAt("CallActivity_CareVisit", "CallActivity_CauseAnalysis");
+    assertThat(driver.task(pi, "UserTask_ScheduleVisit")).hasCandidateGroup("region-busan");
+    assertThat(driver.task(pi, "UserTask_ReviewEvidence")).hasCandidateGroup("safety-lab");
+  }
+
+  @Test
+  void harmCaseWithoutConsentSkipsTheVisit() {
+    ProcessInstance pi = driver.startCase(intake("HEALTH_HARM", "busan"));
+    driver.complete(pi, "UserTask_FirstContact", "cs-agent1",
+        "contactNotes", "방문은 원하지 않음", "remedySought", "REFUND", "visitConsent", false);
+
+    assertThat(pi).hasNotPassed("CallActivity_CareVisit").isWaitingAt("CallActivity_CauseAnalysis");
+    assertThat(driver.openTasks(pi, "UserTask_ScheduleVisit")).isEmpty();
+  }
+
+  @Test
+  void caseNeedingNoAnalysisGoesStraightToTheOffer() {
+    ProcessInstance pi = driver.startCase(intake("SERVICE", "seoul"));
+    driver.complete(pi, "UserTask_FirstContact", "cs-agent1", "contactNotes", "불친절", "remedySought", "APOLOGY");
+
+    assertThat(pi).hasNotPassed("CallActivity_CauseAnalysis", "CallActivity_CareVisit").isWaitingAt("UserTask_PrepareOffer");
+  }
+
+  @Test
+  void offerAcceptedOnThePhoneLeadsToCompensationAndFollowUp() {
+    ProcessInstance pi = atOffer();
+    offer(pi, "cs-agent1", "REFUND", 25000);
+    driver.complete(pi, "UserTask_RecordCustomerResponse", "cs-agent1", "offerAccepted", true, "customerResponseNote", "수락");
+
+    assertThat(pi).hasNotPassed("Gateway_AlternativeAllowed").isWaitingAt("CallActivity_Compensation");
+    assertThat(driver.task(pi, "UserTask_ApproveCompensation")).hasCandidateGroup("cs-agent");
+  }
+
+  @Test
+  void customerAnswerThroughTheApiEndsTheAgentsTask() {
+    ProcessInstance pi = atOffer();
+    offer(pi, "cs-agent1", "APOLOGY", 0);
+
+    runtimeService.createMessageCorrelation("CustomerResponded")
+        .processInstanceBusinessKey(pi.getBusinessKey())
+        .setVariable("offerAccepted", true)
+        .correlate();
+
+    assertThat(pi).hasPassed("BoundaryEvent_CustomerResponded").hasNotPassed("CallActivity_Compensation").isWaitingAt("UserTask_FollowUpCall");
+    assertThat(driver.openTasks(pi, "UserTask_RecordCustomerResponse")).isEmpty();
+  }
+
+  @Test
+  void rejectedOffersGetTwoAlternativesThenAFinalOfferFromTheLead() {
+    ProcessInstance pi = atOffer();
+    for (int round = 1; round <= 3; round++) {
+      offer(pi, "cs-agent1", "EXCHANGE", 0);
+      assertThat(pi).variables().containsEntry("offerRound", round);
+      driver.complete(pi, "UserTask_RecordCustomerResponse", "cs-agent1", "offerAccepted", false, "customerResponseNote", "거절");
+    }
+
+    assertThat(pi).isWaitingAt("UserTask_PrepareFinalOffer");
+    assertThat(task("UserTask_PrepareFinalOffer", pi)).hasCandidateGroup("cs-lead");
+    driver.complete(pi, "UserTask_PrepareFinalOffer", "cs-lead1", "companyFault", "NO", "rootCause", "CUSTOMER_MISUSE",
+        "remedy", "STORE_CREDIT", "offerAmount", 10000L, "offerText", "최종안: 적립금 1만 원");
+    assertThat(pi).variables().containsEntry("offerPreparedBy", "cs-lead1");
+
+    runtimeService.createMessageCorrelation("CustomerResponded")
+        .processInstanceBusinessKey(pi.getBusinessKey())
+        .setVariable("offerAccepted", true)
+        .correlate();
+    assertThat(pi).hasPassed("BoundaryEvent_CustomerRespondedToFinalOffer").isWaitingAt("CallActivity_Compensation");
+  }
+
+  @Test
+  void rejectedFinalOfferIsClosedUnresolvedAfterExplainingRecourse() {
+    ProcessInstance pi = startAt("UserTask_RecordFinalResponse", Map.of("remedy", "EXCHANGE", "offerAmount", 0L,
+        "companyFault", "NO", "rootCause", "CUSTOMER_MISUSE", "offerRound", 3));
+    driver.complete(pi, "UserTask_RecordFinalResponse", "cs-agent1", "offerAccepted", false, "customerResponseNote", "거절");
+
+    assertThat(task("UserTask_InformExternalRecourse", pi)).hasCandidateGroup("cs-agent");
+    driver.complete(pi, "UserTask_InformExternalRecourse", "cs-agent1",
+        "recourseCounsellingExplained", true, "recourseMediationExplained", true);
+    assertThat(pi).isEnded().hasPassed("EndEvent_CaseClosed").hasNotPassed("ServiceTask_RequestPrevention", "CallActivity_Compensation");
+    assertThat(pi).variables().containsEntry("outcome", "UNRESOLVED");
+  }
+
+  @Test
+  void lowSatisfactionGoesToTheLead() {
+    ProcessInstance pi = startAt("UserTask_FollowUpCall", Map.of("offerAccepted", true, "companyFault", "NO", "rootCause", "CUSTOMER_MISUSE"));
+    driver.complete(pi, "UserTask_FollowUpCall", "cs-agent1", "satisfactionScore", 2L);
+
+    assertThat(task("UserTask_ReviewLowSatisfaction", pi)).hasCandidateGroup("cs-lead");
+    driver.complete(pi, "UserTask_ReviewLowSatisfaction", "cs-lead1", "leadReviewNotes", "재연락");
+    assertThat(pi).isEnded().variables().containsEntry("outcome", "RESOLVED");
+  }
+
+  @Test
+  void satisfiedCustomerClosesTheCaseResolved() {
+    ProcessInstance pi = startAt("UserTask_FollowUpCall", Map.of("offerAccepted", true, "companyFault", "NO", "rootCause", "CUSTOMER_MISUSE"));
+    driver.complete(pi, "UserTask_FollowUpCall", "cs-agent1", "satisfactionScore", 5L);
+
+    assertThat(pi).isEnded().hasNotPassed("UserTask_ReviewLowSatisfaction");
+    assertThat(pi).variables().containsEntry("outcome", "RESOLVED");
+  }
+
+  @Test
+  void companyFaultStartsAPreventionActionThatOutlivesTheCase() {
+    ProcessInstance pi = startAt("UserTask_FollowUpCall", Map.of("offerAccepted", true, "companyFault", "YES",
+        "rootCause", "MOULD_DEFECT", "productCode", "CASE-77"));
+    driver.complete(pi, "UserTask_FollowUpCall", "cs-agent1", "satisfactionScore", 4L);
+
+    assertThat(pi).isEnded().hasPassed("ServiceTask_RequestPrevention");
+    ProcessInstance action = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("prevention-action").processInstanceBusinessKey("PA-CASE-77-MOULD_DEFECT").singleResult();
+    assertThat(action).isNotNull().isWaitingAt("UserTask_PlanAction");
+    assertThat(task("UserTask_PlanAction", action)).hasCandidateGroup("quality");
+  }
+
+  private ProcessInstance atOffer() {
+    return startAt("UserTask_PrepareOffer", Map.of());
+  }
+
+  /** Starts a case in the middle; the public-risk track is already waiting at its join. */
+  private ProcessInstance startAt(String activityId, Map<String, Object> extra) {
+    String caseNumber = "C-TEST-" + System.nanoTime();
+    VariableMap variables = intake("SERVICE", "seoul")
+        .putValue("caseNumber", caseNumber).putValue("priority", "P3").putValue("harm", false);
+    variables.putAll(extra);
+    return runtimeService.createProcessInstanceByKey("complaint-case")
+        .businessKey(caseNumber)
+        .setVariables(variables)
+        .startBeforeActivity(activityId)
+        .startBeforeActivity("Gateway_JoinRiskTrack")
+        .execute();
+  }
+
+  private void offer(ProcessInstance pi, String agent, String remedy, long amount) {
+    driver.complete(pi, "UserTask_PrepareOffer", agent, "companyFault", "NO", "rootCause", "CUSTOMER_MISUSE",
+        "remedy", remedy, "offerAmount", amount, "offerText", "안내한 해결안");
+  }
+
+  private long finishedCases() {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey("complaint-case").finished().count();
+  }
+}

@@ -1,0 +1,96 @@
+package kr.complaintdesk.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+
+/**
+ * Drives cases the way staff do: claim a task as a member of its group, then complete it with what
+ * the form would submit. Finds tasks by process instance (and its sub-processes), never by position.
+ */
+public class CaseDriver {
+
+  private final ProcessEngine engine;
+
+  public CaseDriver(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  /** A valid phone intake as the Tasklist start form submits it; tests override single fields. */
+  public static VariableMap intake(String category, String region) {
+    return Variables.createVariables()
+        .putValue("channel", "PHONE")
+        .putValue("category", category)
+        .putValue("customerName", "홍길동")
+        .putValue("customerPhone", "010-1234-5678")
+        .putValue("region", region)
+        .putValue("productCode", "P-100")
+        .putValue("productName", "수분 크림")
+        .putValue("description", "제품 사용 후 문제가 생겼습니다")
+        .putValue("externalThreat", false);
+  }
+
+  public ProcessInstance startCase(Map<String, Object> variables) {
+    return engine.getRuntimeService().startProcessInstanceByKey("complaint-case", variables);
+  }
+
+  /** The one open task with this definition key in the instance or any process it called. */
+  public Task task(ProcessInstance root, String taskDefinitionKey) {
+    List<Task> tasks = openTasks(root, taskDefinitionKey);
+    assertThat(tasks).as("open task %s", taskDefinitionKey).hasSize(1);
+    return tasks.get(0);
+  }
+
+  public List<Task> openTasks(ProcessInstance root, String taskDefinitionKey) {
+    return engine.getTaskService().createTaskQuery()
+        .processInstanceIdIn(instanceTree(root.getId()).toArray(String[]::new))
+        .taskDefinitionKey(taskDefinitionKey)
+        .list();
+  }
+
+  /** Claims the task as {@code userId} and completes it with {@code variables}. */
+  public void complete(ProcessInstance root, String taskDefinitionKey, String userId, Object... keyValues) {
+    Task task = task(root, taskDefinitionKey);
+    engine.getTaskService().claim(task.getId(), userId);
+    engine.getTaskService().complete(task.getId(), map(keyValues));
+  }
+
+  /** Runs every due job (async continuations) of the instance tree until none is left. */
+  public void executeJobs(ProcessInstance root) {
+    for (int round = 0; round < 20; round++) {
+      List<Job> jobs = engine.getManagementService().createJobQuery()
+          .processInstanceIds(new java.util.HashSet<>(instanceTree(root.getId()))).executable().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+    throw new AssertionError("jobs keep coming for " + root.getId());
+  }
+
+  /** The instance and every process instance it called, however deep. */
+  public List<String> instanceTree(String rootId) {
+    List<String> ids = new java.util.ArrayList<>(List.of(rootId));
+    for (int i = 0; i < ids.size(); i++) {
+      engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()
+          .forEach(sub -> ids.add(sub.getId()));
+    }
+    return ids;
+  }
+
+  public static Map<String, Object> map(Object... keyValues) {
+    Map<String, Object> map = new HashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      map.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return map;
+  }
+}
