@@ -1,0 +1,221 @@
+package kr.complaintdesk.analysis;
+
+import static org.assertj.core.api.Assertions.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import kr.complaintdesk.support.CaseDriver;
+import kr.complaintdesk.support.ProcessTest;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@ProcessTest
+class CauseAnalysisProcessTest {
+
+  static final String REVIEW_EVIDENCE = "UserTask_ReviewEvidence";
+  static final String RECORD_EXPERT_OPINION = "UserTask_RecordExpertOpinion";
+  static final String DECIDE_CAUSATION = "UserTask_DecideCausation";
+  static final String REPORT_TO_REGULATOR = "UserTask_ReportToRegulator";
+  static final String INSPECT_PRODUCT = "UserTask_InspectProduct";
+  static final String INVESTIGATE_DELIVERY = "UserTask_InvestigateDelivery";
+  static final String CONCLUDE_ANALYSIS = "UserTask_ConcludeAnalysis";
+  static final String ANALYSIS_COMPLETED = "EndEvent_AnalysisCompleted";
+
+  @Autowired ProcessEngine processEngine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+
+  CaseDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    init(processEngine);
+    driver = new CaseDriver(processEngine);
+  }
+
+  @Test
+  void onlyTheSafetyLabAnalysesWhenOnlySafetyIsNeeded() {
+    ProcessInstance analysis = startAnalysis(true, false, false);
+
+    assertThat(analysis).isWaitingAtExactly(REVIEW_EVIDENCE);
+    assertThat(candidateGroups(driver.task(analysis, REVIEW_EVIDENCE))).containsExactly("safety-lab");
+
+    driver.complete(analysis, REVIEW_EVIDENCE, "safety-lab1",
+        "evidenceReviewNotes", "사진상 접촉성 피부염", "expertOpinionNeeded", false);
+    assertThat(analysis).isWaitingAtExactly(DECIDE_CAUSATION);
+    assertThat(candidateGroups(driver.task(analysis, DECIDE_CAUSATION))).containsExactly("safety-lab");
+
+    driver.complete(analysis, DECIDE_CAUSATION, "safety-lab1",
+        "productCausation", "POSSIBLE", "seriousAdverseEvent", false, "safetyFindings", "경미한 자극 반응");
+    assertThat(analysis).isWaitingAtExactly(CONCLUDE_ANALYSIS);
+    assertThat(candidateGroups(driver.task(analysis, CONCLUDE_ANALYSIS))).containsExactly("cs-lead");
+
+    conclude(analysis, "FORMULA_REACTION", "PARTIAL");
+    assertThat(analysis).hasNotPassed(RECORD_EXPERT_OPINION, REPORT_TO_REGULATOR, INSPECT_PRODUCT, INVESTIGATE_DELIVERY);
+  }
+
+  @Test
+  void onlyQualityInspectsWhenOnlyQualityIsNeeded() {
+    ProcessInstance analysis = startAnalysis(false, true, false);
+
+    assertThat(analysis).isWaitingAtExactly(INSPECT_PRODUCT);
+    assertThat(driver.task(analysis, INSPECT_PRODUCT)).hasCandidateGroup("quality");
+    assertThat(candidateGroups(driver.task(analysis, INSPECT_PRODUCT))).containsExactly("quality");
+
+    driver.complete(analysis, INSPECT_PRODUCT, "quality1",
+        "lotInspected", true, "defectFound", true, "qualityFindings", "금형 불량으로 케이스 균열");
+    assertThat(analysis).isWaitingAtExactly(CONCLUDE_ANALYSIS);
+
+    conclude(analysis, "MOULD_DEFECT", "YES");
+    assertThat(analysis).hasNotPassed(REVIEW_EVIDENCE, INVESTIGATE_DELIVERY);
+  }
+
+  @Test
+  void onlyLogisticsInvestigatesWhenOnlyLogisticsIsNeeded() {
+    ProcessInstance analysis = startAnalysis(false, false, true);
+
+    assertThat(analysis).isWaitingAtExactly(INVESTIGATE_DELIVERY);
+    assertThat(driver.task(analysis, INVESTIGATE_DELIVERY)).hasCandidateGroup("logistics");
+    assertThat(candidateGroups(driver.task(analysis, INVESTIGATE_DELIVERY))).containsExactly("logistics");
+
+    driver.complete(analysis, INVESTIGATE_DELIVERY, "logistics1",
+        "trackingChecked", true, "carrierClaimFiled", true, "logisticsFindings", "운송 중 박스 파손");
+    assertThat(analysis).isWaitingAtExactly(CONCLUDE_ANALYSIS);
+
+    conclude(analysis, "TRANSIT_HANDLING", "YES");
+    assertThat(analysis).hasNotPassed(REVIEW_EVIDENCE, INSPECT_PRODUCT);
+  }
+
+  @Test
+  void allThreeAnalysesRunInParallelAndTheLeadConcludesOnlyWhenAllAreDone() {
+    ProcessInstance analysis = startAnalysis(true, true, true);
+
+    assertThat(analysis).isWaitingAtExactly(REVIEW_EVIDENCE, INSPECT_PRODUCT, INVESTIGATE_DELIVERY);
+
+    driver.complete(analysis, INSPECT_PRODUCT, "quality1", "qualityFindings", "로트 이상 없음");
+    assertThat(analysis).isNotWaitingAt(CONCLUDE_ANALYSIS);
+    driver.complete(analysis, INVESTIGATE_DELIVERY, "logistics1", "logisticsFindings", "배송 정상");
+    assertThat(analysis).isNotWaitingAt(CONCLUDE_ANALYSIS);
+    driver.complete(analysis, REVIEW_EVIDENCE, "safety-lab1",
+        "evidenceReviewNotes", "사진 검토", "expertOpinionNeeded", false);
+    assertThat(analysis).isNotWaitingAt(CONCLUDE_ANALYSIS);
+    driver.complete(analysis, DECIDE_CAUSATION, "safety-lab1",
+        "productCausation", "CONFIRMED", "seriousAdverseEvent", false, "safetyFindings", "제품 원인 확인");
+
+    assertThat(analysis).isWaitingAtExactly(CONCLUDE_ANALYSIS);
+    assertThat(driver.openTasks(analysis, CONCLUDE_ANALYSIS)).as("the join fires once").hasSize(1);
+    assertThat(candidateGroups(driver.task(analysis, CONCLUDE_ANALYSIS))).containsExactly("cs-lead");
+    conclude(analysis, "FORMULA_REACTION", "YES");
+  }
+
+  @Test
+  void onlyTheNeededAnalysesRunInParallelAndTheJoinDoesNotWaitForTheOthers() {
+    ProcessInstance analysis = startAnalysis(true, false, true);
+
+    assertThat(analysis).isWaitingAtExactly(REVIEW_EVIDENCE, INVESTIGATE_DELIVERY);
+
+    driver.complete(analysis, INVESTIGATE_DELIVERY, "logistics1", "logisticsFindings", "통관 지연");
+    assertThat(analysis).isNotWaitingAt(CONCLUDE_ANALYSIS);
+    driver.complete(analysis, REVIEW_EVIDENCE, "safety-lab1",
+        "evidenceReviewNotes", "증거 부족", "expertOpinionNeeded", false);
+    driver.complete(analysis, DECIDE_CAUSATION, "safety-lab1",
+        "productCausation", "NOT_RELATED", "seriousAdverseEvent", false, "safetyFindings", "제품과 무관");
+
+    assertThat(analysis).isWaitingAtExactly(CONCLUDE_ANALYSIS);
+    conclude(analysis, "CUSTOMS_HOLD", "PARTIAL");
+    assertThat(analysis).hasNotPassed(INSPECT_PRODUCT);
+  }
+
+  @Test
+  void expertOpinionIsRecordedWhenTheSafetyLabAsksForIt() {
+    ProcessInstance analysis = startAnalysis(true, false, false);
+    driver.complete(analysis, REVIEW_EVIDENCE, "safety-lab1",
+        "evidenceReviewNotes", "감염 의심", "expertOpinionNeeded", true);
+
+    assertThat(analysis).isWaitingAtExactly(RECORD_EXPERT_OPINION);
+    assertThat(candidateGroups(driver.task(analysis, RECORD_EXPERT_OPINION))).containsExactly("safety-lab");
+
+    driver.complete(analysis, RECORD_EXPERT_OPINION, "safety-lab1",
+        "expertName", "피부과 전문의 박OO", "expertOpinion", "접촉성 피부염에서 시작된 감염");
+    assertThat(analysis).isWaitingAtExactly(DECIDE_CAUSATION);
+
+    driver.complete(analysis, DECIDE_CAUSATION, "safety-lab1",
+        "productCausation", "POSSIBLE", "seriousAdverseEvent", false, "safetyFindings", "감염");
+    conclude(analysis, "FORMULA_REACTION", "PARTIAL");
+    assertThat(analysis).hasPassedInOrder(REVIEW_EVIDENCE, RECORD_EXPERT_OPINION, DECIDE_CAUSATION, CONCLUDE_ANALYSIS)
+        .hasNotPassed(REPORT_TO_REGULATOR);
+  }
+
+  @Test
+  void seriousAdverseEventIsReportedToTheRegulatorBeforeTheConclusion() {
+    ProcessInstance analysis = startAnalysis(true, true, false);
+    driver.complete(analysis, INSPECT_PRODUCT, "quality1", "qualityFindings", "로트 내 미생물 검출");
+    driver.complete(analysis, REVIEW_EVIDENCE, "safety-lab1",
+        "evidenceReviewNotes", "입원 치료", "expertOpinionNeeded", false);
+    driver.complete(analysis, DECIDE_CAUSATION, "safety-lab1",
+        "productCausation", "CONFIRMED", "seriousAdverseEvent", true, "safetyFindings", "중대한 이상사례");
+
+    assertThat(analysis).isWaitingAt(REPORT_TO_REGULATOR).isNotWaitingAt(CONCLUDE_ANALYSIS);
+    assertThat(candidateGroups(driver.task(analysis, REPORT_TO_REGULATOR))).containsExactly("safety-lab");
+
+    driver.complete(analysis, REPORT_TO_REGULATOR, "safety-lab1",
+        "regulatorReportReference", "MFDS-2026-0042", "regulatorReportedOn", "2026-03-05T09:00");
+    assertThat(analysis).isWaitingAtExactly(CONCLUDE_ANALYSIS);
+
+    conclude(analysis, "CONTAMINATION", "YES");
+    assertThat(analysis).hasPassedInOrder(DECIDE_CAUSATION, REPORT_TO_REGULATOR, CONCLUDE_ANALYSIS);
+  }
+
+  private void conclude(ProcessInstance analysis, String rootCause, String companyFault) {
+    driver.complete(analysis, CONCLUDE_ANALYSIS, "cs-lead1",
+        "rootCause", rootCause, "companyFault", companyFault, "analysisFindings", "원인 종합: " + rootCause);
+
+    assertThat(analysis).isEnded().hasPassed(ANALYSIS_COMPLETED);
+    Map<String, Object> outputs = historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(analysis.getId()).list().stream()
+        .filter(variable -> variable.getValue() != null)
+        .collect(Collectors.toMap(HistoricVariableInstance::getName, HistoricVariableInstance::getValue, (first, second) -> second));
+    assertThat(outputs).containsEntry("rootCause", rootCause)
+        .containsEntry("companyFault", companyFault)
+        .containsEntry("analysisFindings", "원인 종합: " + rootCause);
+  }
+
+  private ProcessInstance startAnalysis(boolean safetyLab, boolean quality, boolean logistics) {
+    String caseNumber = "C-2026-CA" + UUID.randomUUID().toString().substring(0, 8);
+    return runtimeService.startProcessInstanceByKey("cause-analysis", caseNumber, Variables.createVariables()
+        .putValue("caseNumber", caseNumber)
+        .putValue("priority", safetyLab ? "P1" : "P3")
+        .putValue("category", safetyLab ? "HEALTH_HARM" : "PRODUCT_DEFECT")
+        .putValue("description", "사용 후 문제 발생")
+        .putValue("evidenceNotes", "고객 사진 3장")
+        .putValue("contactNotes", "1차 응대 완료")
+        .putValue("productCode", "P-100")
+        .putValue("productName", "수분 크림")
+        .putValue("productLot", "L2026-01")
+        .putValue("orderNo", "O-12345")
+        .putValue("needsSafetyLab", safetyLab)
+        .putValue("needsQuality", quality)
+        .putValue("needsLogistics", logistics));
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> "candidate".equals(link.getType()))
+        .map(IdentityLink::getGroupId)
+        .toList();
+  }
+}

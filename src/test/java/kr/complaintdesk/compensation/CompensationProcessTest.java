@@ -1,0 +1,307 @@
+package kr.complaintdesk.compensation;
+
+import static org.assertj.core.api.Assertions.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import kr.complaintdesk.compensation.FourEyesListener.FourEyesViolation;
+import kr.complaintdesk.support.CaseDriver;
+import kr.complaintdesk.support.ProcessTest;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.util.ReflectionTestUtils;
+
+@ProcessTest
+class CompensationProcessTest {
+
+  static final String APPROVE = "UserTask_ApproveCompensation";
+  static final String REVISE = "UserTask_ReviseCompensation";
+  static final String PAY = "ServiceTask_PayCompensation";
+  static final String ISSUE_CREDIT = "ServiceTask_IssueCredit";
+  static final String SHIP_REPLACEMENT = "UserTask_ShipReplacement";
+  static final String COMPENSATION_COMPLETED = "EndEvent_CompensationCompleted";
+
+  @Autowired ProcessEngine processEngine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired PayoutDelegate payoutDelegate;
+  @Autowired PayoutGateway payoutGateway;
+
+  CaseDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    init(processEngine);
+    driver = new CaseDriver(processEngine);
+  }
+
+  @ParameterizedTest(name = "{0} KRW, harm {1}: {2}")
+  @CsvSource({
+    "20000, false, cs-agent",
+    "30000, false, cs-agent",
+    "30001, false, cs-lead",
+    "100000, false, cs-lead",
+    "300000, false, cs-lead",
+    "300001, false, cs-director",
+    "500000, false, cs-director",
+    "10000, true, cs-lead",
+    "300000, true, cs-lead",
+    "300001, true, cs-director"
+  })
+  void approvalGoesToTheGroupTheApprovalAuthorityTablePicks(long amount, boolean harm, String approverGroup) {
+    ProcessInstance compensation = start("REFUND", amount, harm, "cs-agent1");
+
+    assertThat(compensation).isWaitingAtExactly(APPROVE);
+    assertThat(runtimeService.getVariable(compensation.getId(), "approverGroup")).isEqualTo(approverGroup);
+    assertThat(driver.task(compensation, APPROVE)).hasCandidateGroup(approverGroup);
+    assertThat(candidateGroups(driver.task(compensation, APPROVE))).containsExactly(approverGroup);
+  }
+
+  @Test
+  void thePreparerCannotClaimTheApprovalOfTheirOwnOffer() {
+    ProcessInstance compensation = start("COUPON", 20000, false, "cs-agent1");
+    String approvalId = driver.task(compensation, APPROVE).getId();
+    assertThat(driver.task(compensation, APPROVE)).hasCandidateGroup("cs-agent");
+
+    assertFourEyesViolation(() -> taskService.claim(approvalId, "cs-agent1"));
+    assertThat(taskService.createTaskQuery().taskId(approvalId).singleResult()).isNotAssigned();
+    assertFourEyesViolation(() -> taskService.setAssignee(approvalId, "cs-agent1"));
+    assertThat(taskService.createTaskQuery().taskId(approvalId).singleResult()).isNotAssigned();
+
+    taskService.claim(approvalId, "cs-agent2");
+    assertThat(taskService.createTaskQuery().taskId(approvalId).singleResult()).isAssignedTo("cs-agent2");
+  }
+
+  @Test
+  void thePreparerCannotCompleteAnApprovalAnotherAgentClaimed() {
+    ProcessInstance compensation = start("REFUND", 20000, false, "cs-agent1");
+    String approvalId = driver.task(compensation, APPROVE).getId();
+    taskService.claim(approvalId, "cs-agent2");
+
+    identityService.setAuthentication("cs-agent1", List.of("cs-agent"));
+    try {
+      assertFourEyesViolation(() -> taskService.complete(approvalId,
+          CaseDriver.map("compensationApproved", true, "approvalNote", "본인 승인")));
+    } finally {
+      identityService.clearAuthentication();
+    }
+
+    assertThat(compensation).isWaitingAtExactly(APPROVE);
+    assertThat(taskService.createTaskQuery().taskId(approvalId).singleResult()).isAssignedTo("cs-agent2");
+    assertThat(runtimeService.getVariable(compensation.getId(), "compensationApproved")).isNull();
+
+    identityService.setAuthentication("cs-agent2", List.of("cs-agent"));
+    try {
+      taskService.complete(approvalId, CaseDriver.map("compensationApproved", true, "approvalNote", "근거 확인"));
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(compensation).isWaitingAtExactly(PAY);
+  }
+
+  @Test
+  void rejectedOfferIsRevisedAndGoesToTheApproverTheRevisedOfferNeeds() {
+    ProcessInstance compensation = start("REFUND", 20000, false, "cs-agent1");
+    driver.complete(compensation, APPROVE, "cs-agent2", "compensationApproved", false, "approvalNote", "전액 환불 근거 부족");
+
+    assertThat(compensation).isWaitingAtExactly(REVISE);
+    assertThat(candidateGroups(driver.task(compensation, REVISE))).containsExactly("cs-agent");
+
+    driver.complete(compensation, REVISE, "cs-agent3",
+        "remedy", "STORE_CREDIT", "offerAmount", 150000L, "offerText", "적립금 15만 원 지급");
+
+    assertThat(compensation).isWaitingAtExactly(APPROVE);
+    assertThat(runtimeService.getVariable(compensation.getId(), "approverGroup")).isEqualTo("cs-lead");
+    assertThat(candidateGroups(driver.task(compensation, APPROVE))).containsExactly("cs-lead");
+    assertThat(runtimeService.getVariable(compensation.getId(), "offerPreparedBy")).isEqualTo("cs-agent3");
+    String approvalId = driver.task(compensation, APPROVE).getId();
+    assertFourEyesViolation(() -> taskService.claim(approvalId, "cs-agent3"));
+    assertThat(taskService.createTaskQuery().taskId(approvalId).singleResult()).isNotAssigned();
+
+    driver.complete(compensation, APPROVE, "cs-lead1", "compensationApproved", true, "approvalNote", "적립금으로 승인");
+    assertThat(compensation).isWaitingAtExactly(ISSUE_CREDIT);
+    driver.executeJobs(compensation);
+
+    assertThat(compensation).isEnded().hasPassed(REVISE, ISSUE_CREDIT, COMPENSATION_COMPLETED).hasNotPassed(PAY);
+    assertThat(historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"REFUND", "TREATMENT_COSTS"})
+  void moneyIsPaidByAnAsynchronousJobOnceApproved(String remedy) {
+    ProcessInstance compensation = start(remedy, 82500, "TREATMENT_COSTS".equals(remedy), "cs-agent1");
+    driver.complete(compensation, APPROVE, "cs-lead1", "compensationApproved", true, "approvalNote", "승인");
+
+    assertThat(compensation).isWaitingAtExactly(PAY);
+    assertThat(job(PAY, compensation)).isNotNull();
+    assertThat(runtimeService.getVariable(compensation.getId(), "payoutReference")).isNull();
+
+    driver.executeJobs(compensation);
+
+    assertThat(compensation).isEnded().hasPassed(PAY, COMPENSATION_COMPLETED).hasNotPassed(ISSUE_CREDIT, SHIP_REPLACEMENT);
+    assertThat(historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"COUPON", "STORE_CREDIT"})
+  void creditIsIssuedByAnAsynchronousJobOnceApproved(String remedy) {
+    ProcessInstance compensation = start(remedy, 30000, false, "cs-agent1");
+    driver.complete(compensation, APPROVE, "cs-agent2", "compensationApproved", true, "approvalNote", "승인");
+
+    assertThat(compensation).isWaitingAtExactly(ISSUE_CREDIT);
+    assertThat(job(ISSUE_CREDIT, compensation)).isNotNull();
+    assertThat(runtimeService.getVariable(compensation.getId(), "payoutReference")).isNull();
+
+    driver.executeJobs(compensation);
+
+    assertThat(compensation).isEnded().hasPassed(ISSUE_CREDIT, COMPENSATION_COMPLETED).hasNotPassed(PAY, SHIP_REPLACEMENT);
+    assertThat(historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"EXCHANGE", "RESOURCING", "GIFT"})
+  void goodsAreShippedByLogisticsOnceApproved(String remedy) {
+    ProcessInstance compensation = start(remedy, 59000, false, "cs-agent1");
+    driver.complete(compensation, APPROVE, "cs-lead1", "compensationApproved", true, "approvalNote", "승인");
+
+    assertThat(compensation).isWaitingAtExactly(SHIP_REPLACEMENT);
+    assertThat(candidateGroups(driver.task(compensation, SHIP_REPLACEMENT))).containsExactly("logistics");
+    assertThat(managementService.createJobQuery().processInstanceId(compensation.getId()).count()).isZero();
+
+    driver.complete(compensation, SHIP_REPLACEMENT, "logistics1",
+        "trackingNumber", "CJ-1234567890", "packagingNotes", "완충재 보강");
+
+    assertThat(compensation).isEnded().hasPassed(SHIP_REPLACEMENT, COMPENSATION_COMPLETED).hasNotPassed(PAY, ISSUE_CREDIT);
+    assertThat(historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(compensation.getId()).variableName("payoutReference").count()).isZero();
+  }
+
+  @Test
+  void failingPayoutBecomesAnIncidentAndPaysExactlyOnceAfterRetry() {
+    ProcessInstance compensation = start("REFUND", 45000, false, "cs-agent1");
+    driver.complete(compensation, APPROVE, "cs-lead1", "compensationApproved", true, "approvalNote", "승인");
+    String jobId = job(PAY, compensation).getId();
+    FlakyPayoutGateway flaky = new FlakyPayoutGateway(payoutGateway);
+
+    // Swapped on the existing bean and restored, so every test class keeps sharing one unchanged context.
+    ReflectionTestUtils.setField(payoutDelegate, "gateway", flaky);
+    try {
+      int failures = 0;
+      while (managementService.createJobQuery().jobId(jobId).singleResult().getRetries() > 0 && failures < 10) {
+        assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining("PG 점검 중");
+        failures++;
+      }
+      assertThat(failures).as("R5 retry cycle").isEqualTo(5);
+
+      Incident incident = runtimeService.createIncidentQuery().processInstanceId(compensation.getId()).singleResult();
+      assertThat(incident).isNotNull();
+      assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+      assertThat(incident.getActivityId()).isEqualTo(PAY);
+      assertThat(compensation).isWaitingAtExactly(PAY);
+      assertThat(runtimeService.getVariable(compensation.getId(), "payoutReference")).isNull();
+
+      flaky.failing = false;
+      managementService.setJobRetries(jobId, 1);
+      managementService.executeJob(jobId);
+    } finally {
+      ReflectionTestUtils.setField(payoutDelegate, "gateway", payoutGateway);
+    }
+
+    assertThat(compensation).isEnded().hasPassed(PAY, COMPENSATION_COMPLETED);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(compensation.getId()).count()).isZero();
+    assertThat(flaky.references).as("every attempt carries the same idempotency key")
+        .hasSize(6).containsOnly(compensation.getBusinessKey() + "-" + compensation.getId());
+    assertThat(flaky.paid).isEqualTo(1);
+    assertThat(historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
+  }
+
+  /** Fails like a payment system under maintenance until told otherwise, then pays through the real gateway. */
+  static class FlakyPayoutGateway implements PayoutGateway {
+    final PayoutGateway real;
+    final List<String> references = new ArrayList<>();
+    volatile boolean failing = true;
+    int paid;
+
+    FlakyPayoutGateway(PayoutGateway real) {
+      this.real = real;
+    }
+
+    @Override
+    public String execute(Payout payout) {
+      references.add(payout.reference());
+      if (failing) {
+        throw new IllegalStateException("PG 점검 중");
+      }
+      paid++;
+      return real.execute(payout);
+    }
+  }
+
+  private ProcessInstance start(String remedy, long amount, boolean harm, String preparedBy) {
+    String caseNumber = "C-2026-CO" + UUID.randomUUID().toString().substring(0, 8);
+    return runtimeService.startProcessInstanceByKey("compensation", caseNumber, Variables.createVariables()
+        .putValue("caseNumber", caseNumber)
+        .putValue("priority", harm ? "P1" : "P3")
+        .putValue("category", harm ? "HEALTH_HARM" : "PRODUCT_DEFECT")
+        .putValue("harm", harm)
+        .putValue("remedy", remedy)
+        .putValue("offerAmount", amount)
+        .putValue("offerText", "불편을 드려 죄송합니다")
+        .putValue("offerPreparedBy", preparedBy)
+        .putValue("treatmentCostTotal", harm ? amount : 0L)
+        .putValue("customerName", "이서연")
+        .putValue("orderNo", "O-98765"));
+  }
+
+  private Job job(String activityId, ProcessInstance compensation) {
+    return managementService.createJobQuery()
+        .processInstanceId(compensation.getId()).activityId(activityId).singleResult();
+  }
+
+  private String expectedReference(ProcessInstance compensation) {
+    return "REC-" + compensation.getBusinessKey() + "-" + compensation.getId();
+  }
+
+  private void assertFourEyesViolation(ThrowingCallable action) {
+    assertThatThrownBy(action).satisfiesAnyOf(
+        thrown -> assertThat(thrown).isInstanceOf(FourEyesViolation.class),
+        thrown -> assertThat(thrown).hasRootCauseInstanceOf(FourEyesViolation.class));
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> "candidate".equals(link.getType()))
+        .map(IdentityLink::getGroupId)
+        .toList();
+  }
+
+  private Object historicValue(ProcessInstance instance, String name) {
+    HistoricVariableInstance variable = historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName(name).singleResult();
+    assertThat(variable).as("variable %s", name).isNotNull();
+    return variable.getValue();
+  }
+}

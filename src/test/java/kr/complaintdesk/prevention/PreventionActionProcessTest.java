@@ -1,0 +1,180 @@
+package kr.complaintdesk.prevention;
+
+import static org.assertj.core.api.Assertions.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.util.List;
+import java.util.UUID;
+import kr.complaintdesk.support.CaseDriver;
+import kr.complaintdesk.support.ProcessTest;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@ProcessTest
+class PreventionActionProcessTest {
+
+  static final String PLAN = "UserTask_PlanAction";
+  static final String IMPLEMENT = "UserTask_ImplementAction";
+  static final String REVIEW = "UserTask_ReviewEffectiveness";
+  static final String NOTIFY_CUSTOMERS = "ServiceTask_NotifyCustomers";
+  static final String LINK_CASE = "ServiceTask_LinkCase";
+  static final String PREVENTION_COMPLETED = "EndEvent_PreventionCompleted";
+
+  @Autowired ProcessEngine processEngine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+
+  CaseDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    init(processEngine);
+    driver = new CaseDriver(processEngine);
+  }
+
+  @ParameterizedTest(name = "{0} is owned by {1}")
+  @CsvSource({
+    "MOULD_DEFECT, quality",
+    "INSUFFICIENT_PACKING, logistics",
+    "SERVICE_FAILURE, cs-lead"
+  })
+  void theDepartmentOwningTheRootCausePlansImplementsAndReviewsTheAction(RootCause rootCause, String ownerGroup) {
+    ProcessInstance action = requestPrevention(uniqueProduct(), rootCause, "C-2026-000101");
+
+    assertThat(action).isWaitingAtExactly(PLAN).hasVariables("preventionKey", "linkedCaseNumbers");
+    assertThat(candidateGroups(driver.task(action, PLAN))).containsExactly(ownerGroup);
+
+    driver.complete(action, PLAN, ownerGroup + "1", "actionPlan", "조치 계획", "actionDueOn", "2026-04-30T00:00");
+    assertThat(action).isWaitingAtExactly(IMPLEMENT);
+    assertThat(candidateGroups(driver.task(action, IMPLEMENT))).containsExactly(ownerGroup);
+
+    driver.complete(action, IMPLEMENT, ownerGroup + "1", "implementationNotes", "조치 완료");
+    assertThat(action).isWaitingAtExactly(REVIEW);
+    assertThat(driver.task(action, REVIEW)).hasCandidateGroup(ownerGroup);
+    assertThat(candidateGroups(driver.task(action, REVIEW))).containsExactly(ownerGroup);
+  }
+
+  @Test
+  void complaintWithTheSameProductAndCauseJoinsTheOpenActionInsteadOfStartingAnother() {
+    String productCode = uniqueProduct();
+    ProcessInstance action = requestPrevention(productCode, RootCause.MOULD_DEFECT, "C-2026-000201");
+    String key = action.getBusinessKey();
+    Task plan = driver.task(action, PLAN);
+    taskService.claim(plan.getId(), "quality1");
+
+    reportSameCause(key, "C-2026-000202");
+
+    assertThat(runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("prevention-action").processInstanceBusinessKey(key).count()).isEqualTo(1);
+    assertThat(runtimeService.getVariable(action.getId(), "linkedCaseNumbers"))
+        .isEqualTo("C-2026-000201, C-2026-000202");
+    assertThat(action).hasPassed(LINK_CASE).isWaitingAtExactly(PLAN);
+    Task planAfter = driver.task(action, PLAN);
+    assertThat(planAfter.getId()).isEqualTo(plan.getId());
+    assertThat(planAfter).isAssignedTo("quality1");
+
+    driver.complete(action, PLAN, "quality1", "actionPlan", "금형 수정", "actionDueOn", "2026-04-30T00:00");
+    reportSameCause(key, "C-2026-000203");
+    reportSameCause(key, "C-2026-000202");
+
+    assertThat(runtimeService.getVariable(action.getId(), "linkedCaseNumbers"))
+        .as("a case joins once however often it is reported")
+        .isEqualTo("C-2026-000201, C-2026-000202, C-2026-000203");
+    assertThat(action).isWaitingAtExactly(IMPLEMENT);
+    assertThat(runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("prevention-action").processInstanceBusinessKey(key).count()).isEqualTo(1);
+  }
+
+  @Test
+  void ineffectiveActionIsPlannedAgain() {
+    ProcessInstance action = requestPrevention(uniqueProduct(), RootCause.INSUFFICIENT_PACKING, "C-2026-000301");
+    String firstPlan = driver.task(action, PLAN).getId();
+    implement(action, "logistics1");
+
+    driver.complete(action, REVIEW, "logistics1", "effective", false, "reviewNotes", "파손 불만 계속 접수", "notifyCustomers", false);
+
+    assertThat(action).isWaitingAtExactly(PLAN).hasNotPassed(NOTIFY_CUSTOMERS, PREVENTION_COMPLETED);
+    assertThat(driver.task(action, PLAN).getId()).isNotEqualTo(firstPlan);
+    assertThat(candidateGroups(driver.task(action, PLAN))).containsExactly("logistics");
+
+    implement(action, "logistics1");
+    driver.complete(action, REVIEW, "logistics1", "effective", true, "reviewNotes", "파손 불만 없음", "notifyCustomers", false);
+    assertThat(action).isEnded().hasPassed(PREVENTION_COMPLETED);
+  }
+
+  @Test
+  void effectiveActionEndsAndTellsTheCustomersWhenAsked() {
+    ProcessInstance action = requestPrevention(uniqueProduct(), RootCause.MOULD_DEFECT, "C-2026-000401");
+    implement(action, "quality1");
+
+    driver.complete(action, REVIEW, "quality1", "effective", true, "reviewNotes", "균열 불만 0건", "notifyCustomers", true);
+
+    assertThat(action).isEnded().hasPassedInOrder(REVIEW, NOTIFY_CUSTOMERS, PREVENTION_COMPLETED);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(action.getId())
+        .variableName("customersNotified").singleResult().getValue()).isEqualTo(true);
+  }
+
+  @Test
+  void effectiveActionEndsWithoutTellingCustomersWhenNotAsked() {
+    ProcessInstance action = requestPrevention(uniqueProduct(), RootCause.SERVICE_FAILURE, "C-2026-000501");
+    implement(action, "cs-lead1");
+
+    driver.complete(action, REVIEW, "cs-lead1", "effective", true, "reviewNotes", "매뉴얼 개정 효과 확인", "notifyCustomers", false);
+
+    assertThat(action).isEnded().hasPassed(PREVENTION_COMPLETED).hasNotPassed(NOTIFY_CUSTOMERS);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(action.getId())
+        .variableName("customersNotified").count()).isZero();
+  }
+
+  /** Starts the action the way {@link RequestPreventionDelegate} does for a case with company fault. */
+  private ProcessInstance requestPrevention(String productCode, RootCause rootCause, String caseNumber) {
+    String key = RequestPreventionDelegate.preventionKey(productCode, rootCause);
+    return runtimeService.createMessageCorrelation(RequestPreventionDelegate.MESSAGE)
+        .processInstanceBusinessKey(key)
+        .setVariables(Variables.createVariables()
+            .putValue("preventionKey", key)
+            .putValue("productCode", productCode)
+            .putValue("productName", "커스텀 폰 케이스")
+            .putValue("rootCause", rootCause.name())
+            .putValue("preventionOwnerGroup", rootCause.ownerGroup())
+            .putValue("sourceCaseNumber", caseNumber)
+            .putValue("linkedCaseNumbers", caseNumber))
+        .correlateStartMessage();
+  }
+
+  /** Joins an open action the way {@link RequestPreventionDelegate} does. */
+  private void reportSameCause(String key, String caseNumber) {
+    runtimeService.createMessageCorrelation(RequestPreventionDelegate.MESSAGE)
+        .processInstanceBusinessKey(key)
+        .setVariableLocal(RequestPreventionDelegate.REPORTED_CASE_NUMBER, caseNumber)
+        .correlateWithResult();
+  }
+
+  private void implement(ProcessInstance action, String userId) {
+    driver.complete(action, PLAN, userId, "actionPlan", "조치 계획", "actionDueOn", "2026-04-30T00:00");
+    driver.complete(action, IMPLEMENT, userId, "implementationNotes", "조치 실행");
+  }
+
+  private String uniqueProduct() {
+    return "pc-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> "candidate".equals(link.getType()))
+        .map(IdentityLink::getGroupId)
+        .toList();
+  }
+}
