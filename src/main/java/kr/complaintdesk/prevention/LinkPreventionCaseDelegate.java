@@ -24,5 +24,6 @@ public class LinkPreventionCaseDelegate implements JavaDelegate {
     }
     cases.add(reported);
     execution.getProcessInstance().setVariable(LINKED_CASE_NUMBERS, String.join(", ", cases));
+    execution.removeVariable(REPORTED_CASE_NUMBER);
   }
 }
