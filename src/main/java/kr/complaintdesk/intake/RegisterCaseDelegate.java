@@ -105,6 +105,9 @@ public class RegisterCaseDelegate implements JavaDelegate {
       if (value == null || (value instanceof String s && s.isBlank())) {
         if (required) {
           errors.add(new FieldError(name, "필수 항목입니다"));
+        } else if (value != null) {
+          // Forms submit empty text fields as ""; an absent value keeps later forms' conditions simple.
+          execution.removeVariable(name);
         }
         return null;
       }

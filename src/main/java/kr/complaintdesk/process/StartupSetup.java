@@ -7,6 +7,8 @@ import kr.complaintdesk.security.IdentitySetup;
 import kr.complaintdesk.security.ProductionGuard;
 import kr.complaintdesk.tasklist.TasklistFilters;
 import org.camunda.bpm.engine.IdentityService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
@@ -19,6 +21,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class StartupSetup implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StartupSetup.class);
+  private static final int MAX_ATTEMPTS = 5;
 
   private final Environment environment;
   private final ComplaintDeskProperties properties;
@@ -49,11 +54,37 @@ public class StartupSetup implements ApplicationRunner {
             + "password exist (" + String.join(", ", demo) + "); delete them in Camunda Admin first");
       }
     }
+    // Nodes sharing a database may start together; the loser of an insert race finds the rows the
+    // winner created on the next attempt, because every step only adds what is missing.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        setUpOnce();
+        return;
+      } catch (RuntimeException e) {
+        if (attempt == MAX_ATTEMPTS) {
+          throw e;
+        }
+        LOG.warn("Start-up setup attempt {} collided with another node, retrying: {}", attempt, e.getMessage());
+        pause(attempt);
+      }
+    }
+  }
+
+  private void setUpOnce() {
     modelDeployer.deploy();
     identitySetup.setUp();
     if (properties.demoUsers()) {
       demoUsers.create(identitySetup.groups());
     }
     tasklistFilters.setUp(properties.regions());
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(300L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted during start-up", e);
+    }
   }
 }

@@ -63,6 +63,16 @@ class ComplaintCaseProcessTest {
   }
 
   @Test
+  void emptyOptionalFieldsOfTheStartFormAreNotStored() {
+    ProcessInstance pi = driver.startCase(intake("SERVICE", "seoul")
+        .putValue("publicPostUrl", "").putValue("evidenceNotes", "  ").putValue("orderNo", "ORD-1"));
+
+    assertThat(runtimeService.getVariables(pi.getId()))
+        .doesNotContainKeys("publicPostUrl", "evidenceNotes")
+        .containsEntry("orderNo", "ORD-1");
+  }
+
+  @Test
   void intakeNeedsAtLeastOneWayToReachTheCustomer() {
     VariableMap noContact = intake("SERVICE", "seoul");
     noContact.remove("customerPhone");

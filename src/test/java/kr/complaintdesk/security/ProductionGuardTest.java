@@ -18,7 +18,6 @@ class ProductionGuardTest {
             .run())
         .hasMessageContaining("Refusing to start in prod")
         .hasMessageContaining("COMPLAINTS_ADMIN_PASSWORD")
-        .hasMessageContaining("COMPLAINTS_DB_URL")
         .hasMessageContaining("COMPLAINTS_DB_PASSWORD");
   }
 
