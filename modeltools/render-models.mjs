@@ -109,8 +109,9 @@ async function renderDmn(page, xml) {
   }
   // a picture has nothing to click: hide the viewer's "View DRD" button
   await page.addStyleTag({ content: '.view-drd { display: none !important; }' });
-  // room below the table for the bpmn.io watermark, which must stay visible
-  await page.addStyleTag({ content: '.dmn-js-parent { padding-bottom: 44px; box-sizing: content-box; }' });
+  // the bpmn.io watermark must stay visible: put it below the table instead of over the last rule
+  await page.addStyleTag({ content: '.dmn-decision-table-container .bjs-powered-by { position: static !important;'
+    + ' display: block; width: 53px; margin: 8px 0 0 auto; }' });
   await page.addScriptTag({ path: asset('dmn-js/dist/dmn-viewer.production.min.js') });
 
   const { warnings, decisions } = await page.evaluate(async xml => {
