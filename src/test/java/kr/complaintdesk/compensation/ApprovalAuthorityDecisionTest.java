@@ -2,26 +2,12 @@ package kr.complaintdesk.compensation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.FileInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import kr.complaintdesk.security.StaffGroup;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.instance.Decision;
-import org.camunda.bpm.model.dmn.instance.DecisionTable;
-import org.camunda.bpm.model.dmn.instance.Rule;
+import kr.complaintdesk.support.DecisionTableFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -36,14 +22,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ApprovalAuthorityDecisionTest {
 
-  static final String DMN_FILE = "processes/approval-authority.dmn";
   static final String DECISION_KEY = "approval-authority";
   /** Approver groups from least to most authority. */
   static final List<String> AUTHORITY_ORDER = List.of(StaffGroup.CS_AGENT, StaffGroup.CS_LEAD, StaffGroup.CS_DIRECTOR);
 
-  static DmnModelInstance model;
-  static DmnEngine engine;
-  static DmnDecision decision;
+  static DecisionTableFile table;
 
   record Example(boolean harm, long offerAmount, String approverGroup) {}
 
@@ -70,18 +53,14 @@ class ApprovalAuthorityDecisionTest {
   }
 
   @BeforeAll
-  static void parseTable() throws IOException {
-    try (InputStream in = new FileInputStream(DMN_FILE)) {
-      model = Dmn.readModelFromStream(in);
-    }
-    engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    decision = engine.parseDecision(DECISION_KEY, model);
+  static void readTable() {
+    table = DecisionTableFile.of(DECISION_KEY);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
   void examplesGetTheirApprover(Example example) {
-    DmnDecisionTableResult result = evaluate(engine, decision, example.harm(), example.offerAmount());
+    DmnDecisionTableResult result = evaluate(example.harm(), example.offerAmount());
 
     assertThat(result).as("rules matched for %s", example).hasSize(1);
     assertThat(result.getSingleResult().getEntryMap())
@@ -91,22 +70,14 @@ class ApprovalAuthorityDecisionTest {
 
   @Test
   void everyRuleIsExercisedByAnExample() {
-    Set<String> matchedRuleIds = new TreeSet<>();
-    DmnDecisionTableEvaluationListener collector = event ->
-        event.getMatchingRules().forEach(rule -> matchedRuleIds.add(rule.getId()));
-    DmnEngine recordingEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
-        .customPostDecisionTableEvaluationListeners(List.of(collector))
-        .buildEngine();
-    DmnDecision recordedDecision = recordingEngine.parseDecision(DECISION_KEY, model);
-
+    DecisionTableFile fresh = DecisionTableFile.of(DECISION_KEY);
     for (Named<Example> named : examples()) {
-      Example example = named.getPayload();
-      evaluate(recordingEngine, recordedDecision, example.harm(), example.offerAmount());
+      fresh.evaluate(variables(named.getPayload().harm(), named.getPayload().offerAmount()));
     }
 
-    assertThat(matchedRuleIds)
-        .as("rules of %s matched by the examples; a rule without an example needs one in examples()", DMN_FILE)
-        .containsExactlyInAnyOrderElementsOf(allRuleIds());
+    assertThat(fresh.matchedRuleIds())
+        .as("rules of %s matched by the examples; a rule without an example needs one in examples()", fresh.file())
+        .isEqualTo(fresh.allRuleIds());
   }
 
   @ParameterizedTest(name = "harm={0}: a larger amount never needs less authority")
@@ -137,25 +108,17 @@ class ApprovalAuthorityDecisionTest {
   }
 
   static String approverFor(boolean harm, long amount) {
-    DmnDecisionTableResult result = evaluate(engine, decision, harm, amount);
+    DmnDecisionTableResult result = evaluate(harm, amount);
     assertThat(result).as("rules matched for harm=%s, %d won", harm, amount).hasSize(1);
     return result.getSingleResult().getEntry("approverGroup");
   }
 
-  static DmnDecisionTableResult evaluate(DmnEngine dmnEngine, DmnDecision table, boolean harm, long offerAmount) {
-    return dmnEngine.evaluateDecisionTable(table, Variables.createVariables()
-        .putValue("harm", harm)
-        .putValue("offerAmount", offerAmount));
+  static DmnDecisionTableResult evaluate(boolean harm, long offerAmount) {
+    return table.evaluate(variables(harm, offerAmount));
   }
 
-  static Set<String> allRuleIds() {
-    Decision modelDecision = model.getModelElementById(DECISION_KEY);
-    assertThat(modelDecision).as("decision %s in %s", DECISION_KEY, DMN_FILE).isNotNull();
-    List<String> ids = new ArrayList<>();
-    for (Rule rule : ((DecisionTable) modelDecision.getExpression()).getRules()) {
-      ids.add(rule.getId());
-    }
-    assertThat(ids).as("rules of %s", DMN_FILE).isNotEmpty().doesNotHaveDuplicates();
-    return new TreeSet<>(ids);
+  static Map<String, Object> variables(boolean harm, long offerAmount) {
+    return Variables.createVariables().putValue("harm", harm).putValue("offerAmount", offerAmount);
   }
+
 }

@@ -2,32 +2,19 @@ package kr.complaintdesk.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.FileInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import kr.complaintdesk.intake.Category;
 import kr.complaintdesk.intake.Channel;
 import org.assertj.core.api.SoftAssertions;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.instance.Decision;
-import org.camunda.bpm.model.dmn.instance.DecisionTable;
-import org.camunda.bpm.model.dmn.instance.Rule;
+import kr.complaintdesk.support.DecisionTableFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -42,13 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ComplaintTriageDecisionTest {
 
-  static final String DMN_FILE = "processes/complaint-triage.dmn";
   static final String DECISION_KEY = "complaint-triage";
   static final Set<Channel> PUBLIC_OR_AGENCY_CHANNELS = Set.of(Channel.SNS, Channel.COMMUNITY, Channel.CONSUMER_AGENCY);
 
-  static DmnModelInstance model;
-  static DmnEngine engine;
-  static DmnDecision decision;
+  static DecisionTableFile table;
 
   /** All outputs of one triage, in the table's output names. */
   record Triage(String priority, int firstResponseHours, boolean needsSafetyLab, boolean needsQuality,
@@ -144,12 +128,8 @@ class ComplaintTriageDecisionTest {
   }
 
   @BeforeAll
-  static void parseTable() throws IOException {
-    try (InputStream in = new FileInputStream(DMN_FILE)) {
-      model = Dmn.readModelFromStream(in);
-    }
-    engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    decision = engine.parseDecision(DECISION_KEY, model);
+  static void readTable() {
+    table = DecisionTableFile.of(DECISION_KEY);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -164,24 +144,16 @@ class ComplaintTriageDecisionTest {
   }
 
   @Test
-  void everyRuleIsExercisedByAnExample() throws IOException {
-    Set<String> matchedRuleIds = new TreeSet<>();
-    DmnDecisionTableEvaluationListener collector = event ->
-        event.getMatchingRules().forEach(rule -> matchedRuleIds.add(rule.getId()));
-    DmnEngine recordingEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
-        .customPostDecisionTableEvaluationListeners(List.of(collector))
-        .buildEngine();
-
-    DmnDecision recordedDecision = recordingEngine.parseDecision(DECISION_KEY, model);
-
+  void everyRuleIsExercisedByAnExample() {
+    DecisionTableFile fresh = DecisionTableFile.of(DECISION_KEY);
     for (Named<Example> named : examples()) {
       Example example = named.getPayload();
-      evaluate(recordingEngine, recordedDecision, example.category(), example.externalThreat(), example.channel());
+      fresh.evaluate(variables(example.category(), example.externalThreat(), example.channel()));
     }
 
-    assertThat(matchedRuleIds)
-        .as("rules of %s matched by the examples; a rule without an example needs one in examples()", DMN_FILE)
-        .containsExactlyInAnyOrderElementsOf(allRuleIds());
+    assertThat(fresh.matchedRuleIds())
+        .as("rules of %s matched by the examples; a rule without an example needs one in examples()", fresh.file())
+        .isEqualTo(fresh.allRuleIds());
   }
 
   @ParameterizedTest(name = "{0}: every channel, with and without threat → P1")
@@ -253,25 +225,14 @@ class ComplaintTriageDecisionTest {
   }
 
   static DmnDecisionTableResult evaluate(Category category, boolean externalThreat, Channel channel) {
-    return evaluate(engine, decision, category, externalThreat, channel);
+    return table.evaluate(variables(category, externalThreat, channel));
   }
 
-  static DmnDecisionTableResult evaluate(DmnEngine dmnEngine, DmnDecision table, Category category,
-      boolean externalThreat, Channel channel) {
-    return dmnEngine.evaluateDecisionTable(table, Variables.createVariables()
+  static Map<String, Object> variables(Category category, boolean externalThreat, Channel channel) {
+    return Variables.createVariables()
         .putValue("category", category.name())
         .putValue("externalThreat", externalThreat)
-        .putValue("channel", channel.name()));
+        .putValue("channel", channel.name());
   }
 
-  static Set<String> allRuleIds() {
-    Decision modelDecision = model.getModelElementById(DECISION_KEY);
-    assertThat(modelDecision).as("decision %s in %s", DECISION_KEY, DMN_FILE).isNotNull();
-    List<String> ids = new ArrayList<>();
-    for (Rule rule : ((DecisionTable) modelDecision.getExpression()).getRules()) {
-      ids.add(rule.getId());
-    }
-    assertThat(ids).as("rules of %s", DMN_FILE).isNotEmpty().doesNotHaveDuplicates();
-    return new TreeSet<>(ids);
-  }
 }
