@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 export const projectDir = resolve(fileURLToPath(import.meta.url), '../..');
 export const processesDir = join(projectDir, 'processes');
-export const docsDir = join(projectDir, 'docs');
+// DIAGRAMS_DIR lets a test render somewhere else than the committed pictures.
+export const docsDir = process.env.DIAGRAMS_DIR ? resolve(process.env.DIAGRAMS_DIR) : join(projectDir, 'docs');
 
 /** The files named on the command line, or every model in processes/ with one of the extensions. */
 export function modelFiles(args, extensions) {

@@ -5,7 +5,8 @@
 //
 // Usage: node modeltools/render-models.mjs [file ...]   (default: every model in processes/)
 // Chromium: /usr/bin/chromium, or CHROMIUM_BIN. No browser is ever downloaded.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +40,7 @@ const context = await chromium.launchPersistentContext(userDataDir, {
 });
 
 let failed = 0;
+const renderedFrom = [];
 try {
   for (const file of files) {
     const page = await context.newPage();
@@ -51,6 +53,7 @@ try {
       for (const line of rendered) {
         console.log(`${ displayName(file) }: ${ line }`);
       }
+      renderedFrom.push(`${ createHash('sha256').update(readFileSync(file)).digest('hex') }  ${ displayName(file) }`);
     } catch (error) {
       failed++;
       console.log(`${ displayName(file) }: ${ error.message }`);
@@ -66,6 +69,10 @@ try {
 if (failed) {
   console.log(`\n✖ ${ failed } of ${ files.length } model file(s) could not be rendered`);
   process.exit(1);
+}
+// Which version of each model the pictures show, so a test can tell when docs/ fell behind.
+if (!process.argv.slice(2).length) {
+  writeFileSync(join(docsDir, 'diagrams.sha256'), renderedFrom.join('\n') + '\n');
 }
 
 async function renderBpmn(page, xml) {
