@@ -38,6 +38,7 @@ class AcceptanceStoriesTest {
         .putValue("evidenceNotes", "고객이 보낸 사진 3장")
         .putValue("externalThreat", true));
     assertThat(pi).variables().containsEntry("priority", "P1").containsEntry("visitOffered", true);
+    driver.executeJobs(pi);
 
     driver.complete(pi, "UserTask_AssessPublicRisk", "pr-risk1", "riskLevel", "HIGH", "riskNotes", "가족이 언론 제보 언급");
     driver.complete(pi, "UserTask_FirstContact", "cs-agent1",
@@ -88,6 +89,7 @@ class AcceptanceStoriesTest {
         .putValue("description", "로고 조각이 떨어져 날카로운 부분에 손가락을 베임")
         .putValue("publicPostUrl", "https://cafe.example.kr/beauty/123"));
     assertThat(pi).variables().containsEntry("priority", "P1").containsEntry("prRiskAlert", true);
+    driver.executeJobs(pi);
 
     driver.complete(pi, "UserTask_AssessPublicRisk", "pr-risk1", "riskLevel", "MEDIUM", "riskNotes", "카페 게시글", "movedToPrivate", true);
     driver.complete(pi, "UserTask_FirstContact", "cs-agent1", "contactNotes", "방문 동의", "remedySought", "EXCHANGE", "visitConsent", true);
@@ -158,6 +160,7 @@ class AcceptanceStoriesTest {
     driver.complete(pi, "UserTask_RecordFinalResponse", "cs-agent1", "offerAccepted", false, "customerResponseNote", "소비자원에 가겠다");
     driver.complete(pi, "UserTask_InformExternalRecourse", "cs-agent1",
         "recourseCounsellingExplained", true, "recourseMediationExplained", true, "recourseNotes", "1372 안내");
+    driver.executeJobs(pi);
 
     assertThat(pi).isEnded().hasNotPassed("CallActivity_Compensation");
     assertThat(variable(pi, "outcome")).isEqualTo("UNRESOLVED");
@@ -185,6 +188,7 @@ class AcceptanceStoriesTest {
         "remedy", "APOLOGY", "offerAmount", 0L, "offerText", "사과");
     driver.complete(pi, "UserTask_RecordCustomerResponse", "cs-agent1", "offerAccepted", true, "customerResponseNote", "수락");
     driver.complete(pi, "UserTask_FollowUpCall", "cs-agent1", "satisfactionScore", 4L);
+    driver.executeJobs(pi);
     assertThat(pi).isEnded();
     return pi;
   }

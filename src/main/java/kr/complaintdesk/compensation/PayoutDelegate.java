@@ -2,6 +2,8 @@ package kr.complaintdesk.compensation;
 
 import static kr.complaintdesk.process.CaseVariables.*;
 
+import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,9 +17,13 @@ import org.springframework.stereotype.Component;
 public class PayoutDelegate implements JavaDelegate {
 
   private final PayoutGateway gateway;
+  private final Payouts payouts;
+  private final Timeline timeline;
 
-  public PayoutDelegate(PayoutGateway gateway) {
+  public PayoutDelegate(PayoutGateway gateway, Payouts payouts, Timeline timeline) {
     this.gateway = gateway;
+    this.payouts = payouts;
+    this.timeline = timeline;
   }
 
   @Override
@@ -27,8 +33,15 @@ public class PayoutDelegate implements JavaDelegate {
     String reference = caseNumber + "-" + execution.getProcessInstanceId();
     Object amount = execution.getVariable(OFFER_AMOUNT);
     long amountKrw = amount == null ? 0 : Math.round(((Number) amount).doubleValue());
-    String transaction = gateway.execute(new PayoutGateway.Payout(reference, caseNumber,
-        (String) execution.getVariable(REMEDY), amountKrw));
+    PayoutGateway.Payout payout = new PayoutGateway.Payout(reference, caseNumber, (String) execution.getVariable(REMEDY), amountKrw);
+    if (payouts.executed(reference).isPresent()) {
+      execution.setVariable(PAYOUT_REFERENCE, payouts.executed(reference).get());
+      return;
+    }
+    String transaction = gateway.execute(payout);
+    payouts.record(payout, transaction);
+    timeline.record(caseNumber, Timeline.Kind.PAYOUT, CurrentUser.SYSTEM,
+        "보상 지급: " + payout.remedy() + " " + amountKrw + "원", "reference=" + reference + ", transaction=" + transaction);
     execution.setVariable(PAYOUT_REFERENCE, transaction);
   }
 }

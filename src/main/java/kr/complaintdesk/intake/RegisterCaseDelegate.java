@@ -10,7 +10,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import kr.complaintdesk.ComplaintDeskProperties;
+import kr.complaintdesk.customer.CustomerDirectory;
+import kr.complaintdesk.customer.CustomerDirectory.Identity;
+import kr.complaintdesk.customer.IdentityKind;
 import kr.complaintdesk.intake.CaseInputException.FieldError;
+import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.timeline.Timeline;
 import kr.complaintdesk.resolution.Remedy;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -26,18 +31,23 @@ import org.springframework.stereotype.Component;
 @Component("registerCase")
 public class RegisterCaseDelegate implements JavaDelegate {
 
-  static final Pattern PHONE = Pattern.compile("^(\\+82[ -]?0?|0)[1-9][0-9]?[ -]?[0-9]{3,4}[ -]?[0-9]{4}$");
-  static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   static final Pattern URL = Pattern.compile("^https?://\\S+$");
   private static final Logger LOG = LoggerFactory.getLogger(RegisterCaseDelegate.class);
   private static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
 
   private final CaseNumberGenerator caseNumbers;
   private final ComplaintDeskProperties properties;
+  private final CustomerDirectory customers;
+  private final CaseRecords cases;
+  private final Timeline timeline;
 
-  public RegisterCaseDelegate(CaseNumberGenerator caseNumbers, ComplaintDeskProperties properties) {
+  public RegisterCaseDelegate(CaseNumberGenerator caseNumbers, ComplaintDeskProperties properties,
+      CustomerDirectory customers, CaseRecords cases, Timeline timeline) {
     this.caseNumbers = caseNumbers;
     this.properties = properties;
+    this.customers = customers;
+    this.cases = cases;
+    this.timeline = timeline;
   }
 
   @Override
@@ -51,11 +61,12 @@ public class RegisterCaseDelegate implements JavaDelegate {
     String phone = in.text(CUSTOMER_PHONE, 20, false);
     String email = in.text(CUSTOMER_EMAIL, 254, false);
     String sns = in.text(CUSTOMER_SNS_HANDLE, 100, false);
-    if (phone == null && email == null && sns == null && execution.getVariable(CUSTOMER_ID) == null) {
+    if (phone == null && email == null && sns == null) {
       errors.add(new FieldError(CUSTOMER_PHONE, "휴대전화, 이메일, SNS 계정 중 하나는 있어야 합니다"));
     }
-    in.matches(CUSTOMER_PHONE, phone, PHONE, "전화번호 형식이 아닙니다 (예: 010-1234-5678)");
-    in.matches(CUSTOMER_EMAIL, email, EMAIL, "이메일 주소 형식이 아닙니다");
+    in.valid(CUSTOMER_PHONE, phone, IdentityKind.PHONE, "전화번호 형식이 아닙니다 (예: 010-1234-5678)");
+    in.valid(CUSTOMER_EMAIL, email, IdentityKind.EMAIL, "이메일 주소 형식이 아닙니다");
+    in.valid(CUSTOMER_SNS_HANDLE, sns, IdentityKind.SNS, "SNS 계정은 영문, 숫자, . _ - 만 쓸 수 있습니다");
     String region = in.text(REGION, 30, true);
     if (region != null && !properties.regions().contains(region)) {
       errors.add(new FieldError(REGION, "알 수 없는 지역입니다 (허용: " + String.join(", ", properties.regions()) + ")"));
@@ -73,6 +84,8 @@ public class RegisterCaseDelegate implements JavaDelegate {
       errors.add(new FieldError(OCCURRED_ON, "미래의 날짜일 수 없습니다"));
     }
     in.date(AGENCY_REPLY_DUE);
+    String externalRef = in.text(EXTERNAL_REF, 200, false);
+    String idempotencyKey = in.text(IDEMPOTENCY_KEY, 200, false);
     Object threat = execution.getVariable(EXTERNAL_THREAT);
     if (threat != null && !(threat instanceof Boolean)) {
       errors.add(new FieldError(EXTERNAL_THREAT, "참/거짓 값이어야 합니다"));
@@ -87,6 +100,17 @@ public class RegisterCaseDelegate implements JavaDelegate {
       execution.setVariable(CASE_NUMBER, caseNumber);
     }
     execution.setProcessBusinessKey(caseNumber);
+    String customerId = customers.resolve((String) execution.getVariable(CUSTOMER_NAME), region, List.of(
+        new Identity(IdentityKind.PHONE, phone), new Identity(IdentityKind.EMAIL, email), new Identity(IdentityKind.SNS, sns)));
+    if (category == Category.UNWANTED_CONTACT) {
+      // The customer asked not to be contacted: that now holds for every identity we know of them.
+      customers.optOut(customerId);
+    }
+    execution.setVariable(CUSTOMER_ID, customerId);
+    String channel = (String) execution.getVariable(CHANNEL);
+    cases.insert(caseNumber, customerId, channel, externalRef, idempotencyKey, category.name());
+    timeline.record(caseNumber, Timeline.Kind.INTAKE, CurrentUser.of(execution),
+        "불만 접수 (" + channel + ", " + category + ")", externalRef == null ? null : "externalRef=" + externalRef);
     execution.setVariable(HARM, category.isHarm());
     execution.setVariable(EXTERNAL_THREAT, Boolean.TRUE.equals(threat));
     execution.setVariable(VISIT_CONSENT, false);
@@ -133,6 +157,12 @@ public class RegisterCaseDelegate implements JavaDelegate {
         errors.add(new FieldError(name, "알 수 없는 값 '" + value + "' (허용: "
             + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + ")"));
         return null;
+      }
+    }
+
+    void valid(String name, String value, IdentityKind kind, String reason) {
+      if (value != null && kind.normalise(value).isEmpty()) {
+        errors.add(new FieldError(name, reason));
       }
     }
 

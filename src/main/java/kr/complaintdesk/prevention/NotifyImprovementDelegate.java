@@ -3,25 +3,32 @@ package kr.complaintdesk.prevention;
 import static kr.complaintdesk.process.CaseVariables.LINKED_CASE_NUMBERS;
 import static kr.complaintdesk.process.CaseVariables.PREVENTION_KEY;
 
+import kr.complaintdesk.notification.CustomerMessages;
+import kr.complaintdesk.notification.MessageTemplate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the customers whose complaints led to an effective change what was improved. Until the
- * customer-message outbox exists, the notice is recorded in the log by case number.
+ * Tells the customers whose complaints led to an effective change what was improved: one message per
+ * linked case, each once, through the customer-message outbox (which honours opt-outs).
  */
 @Component("notifyImprovement")
 public class NotifyImprovementDelegate implements JavaDelegate {
 
-  private static final Logger LOG = LoggerFactory.getLogger(NotifyImprovementDelegate.class);
+  private final CustomerMessages messages;
+
+  public NotifyImprovementDelegate(CustomerMessages messages) {
+    this.messages = messages;
+  }
 
   @Override
   public void execute(DelegateExecution execution) {
-    LOG.info("Improvement notice of {} recorded for cases {}", execution.getVariable(PREVENTION_KEY),
-        execution.getVariable(LINKED_CASE_NUMBERS));
+    String key = (String) execution.getVariable(PREVENTION_KEY);
+    for (String caseNumber : String.valueOf(execution.getVariable(LINKED_CASE_NUMBERS)).split(",\\s*")) {
+      messages.send(caseNumber + ":" + MessageTemplate.IMPROVEMENT_NOTICE + ":" + key, caseNumber,
+          MessageTemplate.IMPROVEMENT_NOTICE);
+    }
     execution.setVariable("customersNotified", true);
   }
 }

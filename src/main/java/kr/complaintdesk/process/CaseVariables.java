@@ -34,6 +34,8 @@ public final class CaseVariables {
   public static final String PUBLIC_POST_URL = "publicPostUrl";
   public static final String AGENCY_REPLY_DUE = "agencyReplyDue";
   public static final String HARM = "harm";
+  public static final String EXTERNAL_REF = "externalRef";
+  public static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
   // Triage (outputs of complaint-triage)
   public static final String FIRST_RESPONSE_HOURS = "firstResponseHours";
@@ -52,6 +54,8 @@ public final class CaseVariables {
   // Resolution and compensation
   public static final String REMEDY = "remedy";
   public static final String OFFER_AMOUNT = "offerAmount";
+  public static final String OFFER_TEXT = "offerText";
+  public static final String CUSTOMER_RESPONSE_NOTE = "customerResponseNote";
   public static final String OFFER_ROUND = "offerRound";
   public static final String OFFER_PREPARED_BY = "offerPreparedBy";
   public static final String OFFER_ACCEPTED = "offerAccepted";

@@ -2,6 +2,9 @@ package kr.complaintdesk.resolution;
 
 import static kr.complaintdesk.process.CaseVariables.*;
 
+import kr.complaintdesk.intake.CaseRecords;
+import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -17,6 +20,14 @@ public class CloseCaseDelegate implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(CloseCaseDelegate.class);
 
+  private final CaseRecords cases;
+  private final Timeline timeline;
+
+  public CloseCaseDelegate(CaseRecords cases, Timeline timeline) {
+    this.cases = cases;
+    this.timeline = timeline;
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
     Object outcome = execution.getVariable(OUTCOME);
@@ -24,6 +35,9 @@ public class CloseCaseDelegate implements JavaDelegate {
       outcome = Boolean.TRUE.equals(execution.getVariable(OFFER_ACCEPTED)) ? Outcome.RESOLVED : Outcome.UNRESOLVED;
       execution.setVariable(OUTCOME, outcome.toString());
     }
-    LOG.info("Case {} closed: {}", execution.getVariable(CASE_NUMBER), outcome);
+    String caseNumber = (String) execution.getVariable(CASE_NUMBER);
+    cases.close(caseNumber, outcome.toString());
+    timeline.record(caseNumber, Timeline.Kind.CLOSED, CurrentUser.SYSTEM, "사건 종결: " + outcome, null);
+    LOG.info("Case {} closed: {}", caseNumber, outcome);
   }
 }

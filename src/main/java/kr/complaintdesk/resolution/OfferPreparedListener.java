@@ -3,6 +3,7 @@ package kr.complaintdesk.resolution;
 import static kr.complaintdesk.process.CaseVariables.*;
 
 import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,15 @@ import org.springframework.stereotype.Component;
 public class OfferPreparedListener implements TaskListener {
 
   static final String PREPARE_OFFER_TASK = "UserTask_PrepareOffer";
+  static final String FINAL_OFFER_TASK = "UserTask_PrepareFinalOffer";
+
+  private final Offers offers;
+  private final Timeline timeline;
+
+  public OfferPreparedListener(Offers offers, Timeline timeline) {
+    this.offers = offers;
+    this.timeline = timeline;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -24,9 +34,19 @@ public class OfferPreparedListener implements TaskListener {
     }
     task.setVariable(OFFER_PREPARED_BY, preparedBy);
     task.setVariable(OFFER_ACCEPTED, false);
+    Object round = task.getVariable(OFFER_ROUND);
+    int offerRound = round == null ? 0 : ((Number) round).intValue();
     if (PREPARE_OFFER_TASK.equals(task.getTaskDefinitionKey())) {
-      Object round = task.getVariable(OFFER_ROUND);
-      task.setVariable(OFFER_ROUND, round == null ? 1 : ((Number) round).intValue() + 1);
+      offerRound++;
+      task.setVariable(OFFER_ROUND, offerRound);
     }
+    boolean finalOffer = FINAL_OFFER_TASK.equals(task.getTaskDefinitionKey());
+    String caseNumber = (String) task.getVariable(CASE_NUMBER);
+    String remedy = String.valueOf(task.getVariable(REMEDY));
+    Object amount = task.getVariable(OFFER_AMOUNT);
+    long amountKrw = amount instanceof Number n ? Math.round(n.doubleValue()) : 0;
+    offers.record(caseNumber, offerRound, finalOffer, remedy, amountKrw, (String) task.getVariable(OFFER_TEXT), preparedBy);
+    timeline.record(caseNumber, Timeline.Kind.OFFER, preparedBy,
+        (finalOffer ? "최종 해결안" : task.getName()) + ": " + remedy + " " + amountKrw + "원", (String) task.getVariable(OFFER_TEXT));
   }
 }

@@ -1,5 +1,7 @@
 package kr.complaintdesk.security;
 
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
@@ -8,11 +10,21 @@ public final class CurrentUser {
 
   private CurrentUser() {}
 
+  /** Who acts in a step that is not a task: the person or service account logged in, else "system". */
+  public static final String SYSTEM = "system";
+
   public static String of(DelegateTask task) {
-    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    if (authentication != null && authentication.getUserId() != null) {
-      return authentication.getUserId();
-    }
-    return task.getAssignee();
+    String user = authenticated(task.getProcessEngineServices());
+    return user != null ? user : task.getAssignee();
+  }
+
+  public static String of(DelegateExecution execution) {
+    String user = authenticated(execution.getProcessEngineServices());
+    return user != null ? user : SYSTEM;
+  }
+
+  private static String authenticated(ProcessEngineServices services) {
+    Authentication authentication = services.getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
   }
 }

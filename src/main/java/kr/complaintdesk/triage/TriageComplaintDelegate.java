@@ -4,6 +4,8 @@ import static kr.complaintdesk.process.CaseVariables.*;
 
 import java.util.List;
 import java.util.Map;
+import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -31,10 +33,12 @@ public class TriageComplaintDelegate implements JavaDelegate {
 
   private final DecisionService decisionService;
   private final RepositoryService repositoryService;
+  private final Timeline timeline;
 
-  public TriageComplaintDelegate(DecisionService decisionService, RepositoryService repositoryService) {
+  public TriageComplaintDelegate(DecisionService decisionService, RepositoryService repositoryService, Timeline timeline) {
     this.decisionService = decisionService;
     this.repositoryService = repositoryService;
+    this.timeline = timeline;
   }
 
   @Override
@@ -62,6 +66,10 @@ public class TriageComplaintDelegate implements JavaDelegate {
         execution.setVariable(output, value);
       }
       execution.setVariable(TRIAGE_DECISION, DECISION_KEY + ":" + decision.getVersion());
+      timeline.record((String) execution.getVariable(CASE_NUMBER), Timeline.Kind.DECISION, CurrentUser.SYSTEM,
+          "분류: " + result.get(PRIORITY) + ", 1차 응대 " + result.get(FIRST_RESPONSE_HOURS) + "영업시간 ("
+              + DECISION_KEY + " v" + decision.getVersion() + ")",
+          result.getEntryMap().toString());
       LOG.info("Case {} triaged by {} v{}: {}", execution.getVariable(CASE_NUMBER), DECISION_KEY,
           decision.getVersion(), execution.getVariable(PRIORITY));
       return null;

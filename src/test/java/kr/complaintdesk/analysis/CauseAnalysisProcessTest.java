@@ -5,7 +5,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
@@ -21,6 +20,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @ProcessTest
 class CauseAnalysisProcessTest {
@@ -35,6 +35,7 @@ class CauseAnalysisProcessTest {
   static final String ANALYSIS_COMPLETED = "EndEvent_AnalysisCompleted";
 
   @Autowired ProcessEngine processEngine;
+  @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
@@ -195,7 +196,7 @@ class CauseAnalysisProcessTest {
   }
 
   private ProcessInstance startAnalysis(boolean safetyLab, boolean quality, boolean logistics) {
-    String caseNumber = "C-2026-CA" + UUID.randomUUID().toString().substring(0, 8);
+    String caseNumber = CaseDriver.registerCase(jdbc);
     return runtimeService.startProcessInstanceByKey("cause-analysis", caseNumber, Variables.createVariables()
         .putValue("caseNumber", caseNumber)
         .putValue("priority", safetyLab ? "P1" : "P3")

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import java.util.List;
-import java.util.UUID;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
 import org.camunda.bpm.engine.HistoryService;
@@ -19,6 +18,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @ProcessTest
 class CareVisitProcessTest {
@@ -29,6 +29,7 @@ class CareVisitProcessTest {
   static final String CARE_COMPLETED = "EndEvent_CareCompleted";
 
   @Autowired ProcessEngine processEngine;
+  @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
@@ -139,7 +140,7 @@ class CareVisitProcessTest {
   }
 
   private ProcessInstance startCare(String region) {
-    String caseNumber = "C-2026-CV" + UUID.randomUUID().toString().substring(0, 8);
+    String caseNumber = CaseDriver.registerCase(jdbc);
     return runtimeService.startProcessInstanceByKey("care-visit", caseNumber, Variables.createVariables()
         .putValue("caseNumber", caseNumber)
         .putValue("region", region)

@@ -5,7 +5,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import kr.complaintdesk.compensation.FourEyesListener.FourEyesViolation;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
@@ -29,6 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.util.ReflectionTestUtils;
 
 @ProcessTest
@@ -42,6 +42,7 @@ class CompensationProcessTest {
   static final String COMPENSATION_COMPLETED = "EndEvent_CompensationCompleted";
 
   @Autowired ProcessEngine processEngine;
+  @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
@@ -261,7 +262,7 @@ class CompensationProcessTest {
   }
 
   private ProcessInstance start(String remedy, long amount, boolean harm, String preparedBy) {
-    String caseNumber = "C-2026-CO" + UUID.randomUUID().toString().substring(0, 8);
+    String caseNumber = CaseDriver.registerCase(jdbc);
     return runtimeService.startProcessInstanceByKey("compensation", caseNumber, Variables.createVariables()
         .putValue("caseNumber", caseNumber)
         .putValue("priority", harm ? "P1" : "P3")

@@ -17,12 +17,14 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** complaint-case: every path through every gateway and both response boundaries. */
 @ProcessTest
 class ComplaintCaseProcessTest {
 
   @Autowired ProcessEngine engine;
+  @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtimeService;
   CaseDriver driver;
 
@@ -38,7 +40,7 @@ class ComplaintCaseProcessTest {
 
     assertThat(pi.getBusinessKey()).matches("C-\\d{4}-\\d{6}");
     assertThat(pi).variables().containsEntry("caseNumber", pi.getBusinessKey());
-    assertThat(pi).isWaitingAt("UserTask_FirstContact", "Gateway_JoinRiskTrack");
+    assertThat(pi).isWaitingAt("UserTask_FirstContact", "ServiceTask_SendAcknowledgement");
     assertThat(task("UserTask_FirstContact", pi)).hasCandidateGroup("cs-agent");
   }
 
@@ -85,6 +87,7 @@ class ComplaintCaseProcessTest {
   @Test
   void publicRiskIsAssessedByPrRiskAndTheCaseWaitsForIt() {
     ProcessInstance pi = driver.startCase(intake("PRODUCT_DEFECT", "seoul").putValue("externalThreat", true));
+    driver.executeJobs(pi);
 
     assertThat(pi).isWaitingAt("UserTask_FirstContact", "UserTask_AssessPublicRisk");
     assertThat(pi).variables().containsEntry("priority", "P1").containsEntry("prRiskAlert", true);
@@ -96,8 +99,10 @@ class ComplaintCaseProcessTest {
   @Test
   void noPublicRiskMeansNoTaskForPrRisk() {
     ProcessInstance pi = driver.startCase(intake("SERVICE", "seoul"));
+    driver.executeJobs(pi);
 
     assertThat(pi).hasPassed("Gateway_PublicRisk").hasNotPassed("UserTask_AssessPublicRisk");
+    assertThat(pi).isWaitingAt("UserTask_FirstContact", "Gateway_JoinRiskTrack");
   }
 
   @Test
@@ -226,7 +231,7 @@ class ComplaintCaseProcessTest {
 
   /** Starts a case in the middle; the public-risk track is already waiting at its join. */
   private ProcessInstance startAt(String activityId, Map<String, Object> extra) {
-    String caseNumber = "C-TEST-" + System.nanoTime();
+    String caseNumber = CaseDriver.registerCase(jdbc);
     VariableMap variables = intake("SERVICE", "seoul")
         .putValue("caseNumber", caseNumber).putValue("priority", "P3").putValue("harm", false);
     variables.putAll(extra);

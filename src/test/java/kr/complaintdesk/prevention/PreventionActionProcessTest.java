@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @ProcessTest
 class PreventionActionProcessTest {
@@ -32,6 +33,7 @@ class PreventionActionProcessTest {
   static final String PREVENTION_COMPLETED = "EndEvent_PreventionCompleted";
 
   @Autowired ProcessEngine processEngine;
+  @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
@@ -116,14 +118,24 @@ class PreventionActionProcessTest {
 
   @Test
   void effectiveActionEndsAndTellsTheCustomersWhenAsked() {
-    ProcessInstance action = requestPrevention(uniqueProduct(), RootCause.MOULD_DEFECT, "C-2026-000401");
+    String told = CaseDriver.registerCase(jdbc);
+    String optedOut = CaseDriver.registerCase(jdbc);
+    jdbc.update("UPDATE customer SET contact_opt_out = TRUE WHERE id = "
+        + "(SELECT customer_id FROM complaint_case WHERE case_number = ?)", optedOut);
+    ProcessInstance action = requestPrevention(uniqueProduct(), RootCause.MOULD_DEFECT, told);
+    reportSameCause(action.getBusinessKey(), optedOut);
     implement(action, "quality1");
 
     driver.complete(action, REVIEW, "quality1", "effective", true, "reviewNotes", "균열 불만 0건", "notifyCustomers", true);
 
+    // The notice goes through the outbox: an asynchronous job that is retried on failure.
+    assertThat(action).isWaitingAt(NOTIFY_CUSTOMERS);
+    driver.executeJobs(action);
     assertThat(action).isEnded().hasPassedInOrder(REVIEW, NOTIFY_CUSTOMERS, PREVENTION_COMPLETED);
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(action.getId())
         .variableName("customersNotified").singleResult().getValue()).isEqualTo(true);
+    assertThat(jdbc.queryForList("SELECT case_number FROM outbound_message WHERE template = 'IMPROVEMENT_NOTICE' "
+        + "AND case_number IN (?, ?)", String.class, told, optedOut)).containsExactly(told);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -30,6 +31,7 @@ class EngineRestSecurityTest {
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
 
   @Test
   void withoutCredentialsTheApiAnswers401() {
@@ -40,9 +42,11 @@ class EngineRestSecurityTest {
 
   @Test
   void anAgentListsOnlyCustomerServiceTasks() {
-    runtimeService.startProcessInstanceByKey("complaint-case", Map.of("channel", "WEB", "category", "HEALTH_HARM",
+    String caseId = runtimeService.startProcessInstanceByKey("complaint-case", Map.of("channel", "WEB", "category", "HEALTH_HARM",
         "customerName", "이영희", "customerEmail", "lee@example.kr", "region", "daejeon", "description", "발진",
-        "externalThreat", true));
+        "externalThreat", true)).getId();
+    managementService.createJobQuery().processInstanceId(caseId).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
 
     ResponseEntity<List<Map<String, Object>>> response = rest.withBasicAuth("cs-agent1", "demo")
         .exchange("/engine-rest/task", HttpMethod.GET, null, new ParameterizedTypeReference<>() {});

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import kr.complaintdesk.process.EngineClock;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Drives cases the way staff do: claim a task as a member of its group, then complete it with what
@@ -36,6 +38,21 @@ public class CaseDriver {
         .putValue("productName", "수분 크림")
         .putValue("description", "제품 사용 후 문제가 생겼습니다")
         .putValue("externalThreat", false);
+  }
+
+  /**
+   * Records a case the way intake would, for tests that start a sub-process or the case in the middle:
+   * the timeline, offers and payouts of a case need its record.
+   */
+  public static String registerCase(JdbcTemplate jdbc) {
+    String suffix = Long.toString(System.nanoTime(), 36).toUpperCase();
+    String caseNumber = "C-T-" + suffix.substring(Math.max(0, suffix.length() - 12));
+    String customerId = "CU-T-" + suffix;
+    jdbc.update("INSERT INTO customer (id, name, contact_opt_out, created_at) VALUES (?, ?, FALSE, ?)",
+        customerId, "테스트 고객", EngineClock.now());
+    jdbc.update("INSERT INTO complaint_case (case_number, customer_id, channel, category, status, created_at) "
+        + "VALUES (?, ?, 'PHONE', 'OTHER', 'OPEN', ?)", caseNumber, customerId, EngineClock.now());
+    return caseNumber;
   }
 
   public ProcessInstance startCase(Map<String, Object> variables) {

@@ -1,0 +1,29 @@
+package kr.complaintdesk.compensation;
+
+import java.util.Optional;
+import kr.complaintdesk.process.EngineClock;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The outbox of payouts: one row per idempotent reference, marked when the gateway confirmed it. */
+@Repository
+public class Payouts {
+
+  private final JdbcTemplate jdbc;
+
+  public Payouts(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The gateway's transaction id if this reference was already paid and committed. */
+  public Optional<String> executed(String reference) {
+    return jdbc.query("SELECT transaction_id FROM payout WHERE reference = ? AND executed_at IS NOT NULL",
+        (rs, n) -> rs.getString(1), reference).stream().findFirst();
+  }
+
+  public void record(PayoutGateway.Payout payout, String transactionId) {
+    jdbc.update("INSERT INTO payout (reference, case_number, remedy, amount_krw, transaction_id, created_at, executed_at) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?)", payout.reference(), payout.caseNumber(), payout.remedy(), payout.amountKrw(),
+        transactionId, EngineClock.now(), EngineClock.now());
+  }
+}

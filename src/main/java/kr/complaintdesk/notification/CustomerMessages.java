@@ -1,0 +1,80 @@
+package kr.complaintdesk.notification;
+
+import java.util.List;
+import java.util.Optional;
+import kr.complaintdesk.customer.CustomerDirectory;
+import kr.complaintdesk.customer.CustomerDirectory.Customer;
+import kr.complaintdesk.customer.IdentityKind;
+import kr.complaintdesk.intake.CaseRecords;
+import kr.complaintdesk.notification.CustomerMessenger.Channel;
+import kr.complaintdesk.notification.CustomerMessenger.OutboundMessage;
+import kr.complaintdesk.process.EngineClock;
+import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.timeline.Timeline;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The outbox of customer messages. Called from asynchronous service tasks: a failing messenger makes
+ * the job retry and then an incident; a reference that was already sent and committed is not sent
+ * again. The customer's opt-out and addresses come from the customer directory, so they cover every
+ * identity of the customer.
+ */
+@Service
+public class CustomerMessages {
+
+  private final JdbcTemplate jdbc;
+  private final CaseRecords cases;
+  private final CustomerDirectory customers;
+  private final CustomerMessenger messenger;
+  private final Timeline timeline;
+
+  public CustomerMessages(JdbcTemplate jdbc, CaseRecords cases, CustomerDirectory customers, CustomerMessenger messenger,
+      Timeline timeline) {
+    this.jdbc = jdbc;
+    this.cases = cases;
+    this.customers = customers;
+    this.messenger = messenger;
+    this.timeline = timeline;
+  }
+
+  /** Sends the message once per reference; returns false when nothing was sent now. */
+  public boolean send(String reference, String caseNumber, MessageTemplate template) {
+    if (alreadySent(reference)) {
+      return false;
+    }
+    Optional<Customer> customer = cases.find(caseNumber).flatMap(c -> customers.find(c.customerId()));
+    if (customer.isPresent() && customer.get().contactOptOut() && !template.neededForTheCase()) {
+      timeline.record(caseNumber, Timeline.Kind.MESSAGE, CurrentUser.SYSTEM,
+          "고객 안내 보내지 않음 (연락 거부): " + template.subject(caseNumber), "reference=" + reference);
+      return false;
+    }
+    Channel channel = Channel.NONE;
+    String recipient = null;
+    if (customer.isPresent()) {
+      List<String> emails = customer.get().identities().getOrDefault(IdentityKind.EMAIL, List.of());
+      List<String> phones = customer.get().identities().getOrDefault(IdentityKind.PHONE, List.of());
+      if (!emails.isEmpty()) {
+        channel = Channel.EMAIL;
+        recipient = emails.get(0);
+      } else if (!phones.isEmpty()) {
+        channel = Channel.SMS;
+        recipient = phones.get(0);
+      }
+    }
+    OutboundMessage message = new OutboundMessage(reference, caseNumber, template, channel, recipient,
+        template.subject(caseNumber), template.body(caseNumber));
+    messenger.send(message);
+    jdbc.update("INSERT INTO outbound_message (reference, case_number, template, channel, recipient, created_at, sent_at) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?)", reference, caseNumber, template.name(), channel.name(), recipient,
+        EngineClock.now(), EngineClock.now());
+    timeline.record(caseNumber, Timeline.Kind.MESSAGE, CurrentUser.SYSTEM,
+        "고객 안내 발송 (" + channel + "): " + message.subject(), "reference=" + reference);
+    return true;
+  }
+
+  public boolean alreadySent(String reference) {
+    Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM outbound_message WHERE reference = ?", Integer.class, reference);
+    return count != null && count > 0;
+  }
+}

@@ -1,0 +1,33 @@
+package kr.complaintdesk.resolution;
+
+import static kr.complaintdesk.process.CaseVariables.CASE_NUMBER;
+import static kr.complaintdesk.process.CaseVariables.CUSTOMER_RESPONSE_NOTE;
+import static kr.complaintdesk.process.CaseVariables.OFFER_ACCEPTED;
+
+import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.timeline.Timeline;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Stores the answer an agent recorded from the phone on the offer it answers. */
+@Component("customerResponded")
+public class CustomerResponseListener implements TaskListener {
+
+  private final Offers offers;
+  private final Timeline timeline;
+
+  public CustomerResponseListener(Offers offers, Timeline timeline) {
+    this.offers = offers;
+    this.timeline = timeline;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String caseNumber = (String) task.getVariable(CASE_NUMBER);
+    boolean accepted = Boolean.TRUE.equals(task.getVariable(OFFER_ACCEPTED));
+    offers.answer(caseNumber, accepted);
+    timeline.record(caseNumber, Timeline.Kind.CUSTOMER_RESPONSE, CurrentUser.of(task),
+        "고객 답변(전화): " + (accepted ? "수락" : "거절"), (String) task.getVariable(CUSTOMER_RESPONSE_NOTE));
+  }
+}

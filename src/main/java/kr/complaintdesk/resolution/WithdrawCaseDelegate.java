@@ -1,0 +1,24 @@
+package kr.complaintdesk.resolution;
+
+import static kr.complaintdesk.process.CaseVariables.OUTCOME;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Closes a case the customer withdrew; the interrupting event has already ended every open task. */
+@Component("withdrawCase")
+public class WithdrawCaseDelegate implements JavaDelegate {
+
+  private final CloseCaseDelegate closeCase;
+
+  public WithdrawCaseDelegate(CloseCaseDelegate closeCase) {
+    this.closeCase = closeCase;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    execution.getProcessInstance().setVariable(OUTCOME, Outcome.WITHDRAWN.name());
+    closeCase.execute(execution);
+  }
+}

@@ -1,0 +1,106 @@
+package kr.complaintdesk.timeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import kr.complaintdesk.process.CaseVariables;
+import kr.complaintdesk.security.CurrentUser;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts every completed user task of a case on its timeline: who, when, and what they decided, i.e.
+ * the values of the fields the person could fill in on the task's form. Added to every user task of
+ * every model, so a new task in Modeler is recorded without extra work.
+ */
+@Component
+public class TaskTimeline extends AbstractProcessEnginePlugin {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Map<String, List<String>> inputFieldsByForm = new ConcurrentHashMap<>();
+  private final Timeline timeline;
+
+  public TaskTimeline(@Lazy Timeline timeline) {
+    this.timeline = timeline;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
+    if (listeners == null) {
+      listeners = new ArrayList<>();
+      configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+    TaskListener recorder = this::recordCompletion;
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addTaskListener(TaskListener.EVENTNAME_COMPLETE, recorder);
+      }
+    });
+  }
+
+  void recordCompletion(DelegateTask task) {
+    Object caseNumber = task.getVariable(CaseVariables.CASE_NUMBER);
+    if (caseNumber == null) {
+      return;
+    }
+    Map<String, Object> decided = new LinkedHashMap<>();
+    for (String field : inputFields(task)) {
+      Object value = task.getVariable(field);
+      if (value != null) {
+        decided.put(field, value);
+      }
+    }
+    String details;
+    try {
+      details = decided.isEmpty() ? null : JSON.writeValueAsString(decided);
+    } catch (IOException e) {
+      details = decided.toString();
+    }
+    timeline.record(caseNumber.toString(), Timeline.Kind.TASK_COMPLETED, CurrentUser.of(task), task.getName() + " 완료", details);
+  }
+
+  /** The keys of the form's fields a person can fill in (not the display-only ones). */
+  private List<String> inputFields(DelegateTask task) {
+    String formKey = task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey();
+    return inputFieldsByForm.computeIfAbsent(formKey, key -> Context.getCommandContext().runWithoutAuthorization(() -> {
+      List<String> fields = new ArrayList<>();
+      try (InputStream form = task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId())) {
+        collect(JSON.readTree(form), fields);
+      } catch (RuntimeException | IOException e) {
+        // A task without a deployed form still gets its timeline entry, just without the decided values.
+        return List.of();
+      }
+      return fields;
+    }));
+  }
+
+  private static void collect(JsonNode node, List<String> fields) {
+    for (JsonNode component : node.path("components")) {
+      if (component.hasNonNull("key") && !component.path("disabled").asBoolean(false)
+          && !component.path("readonly").asBoolean(false)) {
+        fields.add(component.get("key").asText());
+      }
+      collect(component, fields);
+    }
+  }
+}

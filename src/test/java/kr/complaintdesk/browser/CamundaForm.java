@@ -1,0 +1,179 @@
+package kr.complaintdesk.browser;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A Camunda Form (form-js) rendered by Tasklist, either in the start dialog or in the task view. Fields
+ * are found by their form component id ({@code Field_contactNotes}): form-js gives each input an element
+ * id ending in {@code -<component id>}.
+ */
+public final class CamundaForm {
+
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+  private final String scope;
+
+  CamundaForm(WebDriver driver, Duration timeout, String scope) {
+    this.driver = driver;
+    this.wait = Tasklist.waitFor(driver, timeout);
+    this.scope = scope;
+  }
+
+  private By input(String componentId) {
+    return By.cssSelector(scope + " [id$='-" + componentId + "']");
+  }
+
+  public WebElement field(String componentId) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(input(componentId)));
+  }
+
+  /** The current value of a text field or text area. */
+  public String value(String componentId) {
+    return field(componentId).getDomProperty("value");
+  }
+
+  /** Waits until a text field shows {@code expected} (Tasklist fills variables in after the form renders). */
+  public String awaitValue(String componentId, String expected) {
+    wait.withMessage(() -> componentId + " should show " + expected + " but shows " + value(componentId))
+        .until(d -> expected.equals(value(componentId)));
+    return value(componentId);
+  }
+
+  /** Whether the field is {@code disabled} (display-only fields of the forms are). */
+  public boolean isDisabled(String componentId) {
+    return !field(componentId).isEnabled();
+  }
+
+  /**
+   * Whether the user can change the field: not disabled, not read-only, and not in a form Tasklist shows
+   * disabled (it wraps the form of an unclaimed task in {@code .disabled-form}).
+   */
+  public boolean isEditable(String componentId) {
+    WebElement field = field(componentId);
+    Object inDisabledForm = ((JavascriptExecutor) driver).executeScript(
+        "return arguments[0].closest('.disabled-form') !== null;", field);
+    return field.isEnabled() && !Boolean.parseBoolean(field.getDomProperty("readOnly"))
+        && !Boolean.TRUE.equals(inDisabledForm);
+  }
+
+  /** Waits until the field can be typed in: after a claim, form-js re-renders the form editable. */
+  public CamundaForm awaitEditable(String componentId) {
+    wait.withMessage(() -> componentId + " should become editable").until(d -> isEditable(componentId));
+    return this;
+  }
+
+  /** The label the user sees in a select (also for disabled selects). */
+  public String selected(String componentId) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(input(componentId + "-display"))).getText().trim();
+  }
+
+  /**
+   * Types into a text field or text area and leaves it. The field is left by blurring it rather than by Tab,
+   * so that focus does not land in the next component (a select or time input opens its list on focus).
+   */
+  public CamundaForm type(String componentId, String text) {
+    WebElement element = clickable(input(componentId));
+    element.click();
+    element.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    element.sendKeys(text);
+    blur(element);
+    wait.withMessage(() -> componentId + " should hold what was typed").until(d -> text.equals(value(componentId)));
+    return this;
+  }
+
+  /** Opens a form-js select and picks the option with this label. */
+  public CamundaForm select(String componentId, String label) {
+    By display = input(componentId + "-display");
+    By option = By.xpath("//*[contains(@class, 'fjs-dropdownlist-item')][normalize-space(.) = '" + label + "']");
+    wait.withMessage(() -> "option " + label + " of " + componentId + " should show after opening the select")
+        .until(d -> {
+          if (d.findElements(option).stream().anyMatch(WebElement::isDisplayed)) {
+            return true;
+          }
+          clickable(display).click();
+          return false;
+        });
+    clickable(option).click();
+    wait.withMessage(() -> componentId + " should show " + label + " but shows " + selected(componentId))
+        .until(d -> label.equals(selected(componentId)));
+    return this;
+  }
+
+  public CamundaForm check(String componentId) {
+    WebElement box = clickable(input(componentId));
+    if (!box.isSelected()) {
+      box.click();
+    }
+    wait.withMessage(() -> componentId + " should be ticked").until(d -> field(componentId).isSelected());
+    return this;
+  }
+
+  public boolean isChecked(String componentId) {
+    return field(componentId).isSelected();
+  }
+
+  /**
+   * Fills a form-js datetime component by typing, as a user does: the date in the format the date input
+   * shows as its placeholder (it follows the browser's language: {@code yyyy. mm. dd.} in Korean,
+   * {@code mm/dd/yyyy} in English), the time as {@code HH:mm}.
+   */
+  public CamundaForm dateTime(String componentId, LocalDate date, LocalTime time) {
+    WebElement dateInput = clickable(input(componentId + "-date"));
+    String dateText = formatLike(dateInput.getDomAttribute("placeholder"), date);
+    dateInput.click();
+    dateInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, dateText);
+    blur(dateInput);
+    wait.withMessage(() -> componentId + " date should be " + dateText + " but is " + value(componentId + "-date"))
+        .until(d -> dateText.equals(value(componentId + "-date")));
+
+    String timeText = String.format("%02d:%02d", time.getHour(), time.getMinute());
+    WebElement timeInput = clickable(input(componentId + "-time"));
+    timeInput.click();
+    timeInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, timeText);
+    blur(timeInput);
+    wait.withMessage(() -> componentId + " time should be " + timeText + " but is " + value(componentId + "-time"))
+        .until(d -> timeText.equals(value(componentId + "-time")));
+    return this;
+  }
+
+  static String formatLike(String placeholder, LocalDate date) {
+    String pattern = placeholder == null || !placeholder.contains("yyyy") ? "mm/dd/yyyy" : placeholder.toLowerCase();
+    return pattern.replace("yyyy", String.valueOf(date.getYear()))
+        .replace("mm", String.format("%02d", date.getMonthValue()))
+        .replace("dd", String.format("%02d", date.getDayOfMonth()));
+  }
+
+  /**
+   * Waits until the element can be clicked and scrolls it to the middle of the view, clear of Tasklist's fixed
+   * header and footer (a click at the window's edge lands on the footer instead).
+   */
+  private void blur(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].blur();", element);
+  }
+
+  private WebElement clickable(By by) {
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
+    return element;
+  }
+
+  /** Validation messages form-js shows, as {@code label => message}. */
+  public List<String> errors() {
+    return driver.findElements(By.cssSelector(scope + " .fjs-form-field-error")).stream()
+        .filter(WebElement::isDisplayed)
+        .map(error -> error.getText().trim())
+        .filter(text -> !text.isEmpty())
+        .collect(Collectors.toList());
+  }
+}

@@ -1,0 +1,237 @@
+package kr.complaintdesk.browser;
+
+import static kr.complaintdesk.support.CaseDriver.intake;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import kr.complaintdesk.support.CaseDriver;
+import kr.complaintdesk.support.ExternalTool;
+import kr.complaintdesk.support.Requires;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Staff work a complaint in Camunda Tasklist with its Camunda Forms, in a real (headless) Chromium: the
+ * phone intake and first contact by an agent, the visit scheduling by the customer's region, and what an
+ * agent must not see of the safety lab's work. Each test sets up the case state it needs; steps that are not
+ * what the test is about go through the engine ({@link CaseDriver}). Results are checked in the engine.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+    // Selenium warns on every browser start that it has no DevTools bindings for this Chromium; none are used.
+    "logging.level.org.openqa.selenium.devtools.CdpVersionFinder=error",
+    "logging.level.org.openqa.selenium.chromium.ChromiumDriver=error"})
+@ActiveProfiles("test")
+@Requires(ExternalTool.CHROMIUM)
+class TasklistBrowserIT {
+
+  static final String COMPLAINT_CASE = "고객 불만 사건 처리";
+  static final String FIRST_CONTACT = "고객 1차 응대";
+  static final String SCHEDULE_VISIT = "방문 일정 확정";
+  static final String REVIEW_EVIDENCE = "증거 검토";
+  static final String PASSWORD = "demo";
+  static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
+
+  @RegisterExtension final Browsers browsers = new Browsers();
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  CaseDriver cases;
+
+  @BeforeEach
+  void setUp() {
+    cases = new CaseDriver(engine);
+  }
+
+  @Test
+  void agentTakesAPhoneComplaintAndMakesFirstContact() {
+    String customer = unique("김민지");
+    Tasklist agent = browsers.open(baseUrl()).login("cs-agent1", PASSWORD);
+
+    CamundaForm intake = agent.openStartForm(COMPLAINT_CASE);
+    assertThat(intake.selected("Field_channel")).as("default channel").isEqualTo("전화");
+    intake.select("Field_category", "피부·건강 이상")
+        .type("Field_customerName", customer)
+        .type("Field_customerPhone", "010-1234-5678")
+        .select("Field_region", "부산")
+        .type("Field_description", "세럼 사용 후 얼굴에 붉은 발진이 생겼습니다. 병원 진료를 받았습니다.");
+    agent.submitStartForm();
+
+    ProcessInstance complaint = eventually("the case of " + customer, () -> runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("complaint-case").variableValueEquals("customerName", customer).singleResult());
+    String caseNumber = complaint.getBusinessKey();
+    assertThat(caseNumber).matches("C-" + Year.now(KOREA) + "-\\d{6}");
+    assertThat(runtimeService.getVariables(complaint.getId()))
+        .containsEntry("caseNumber", caseNumber)
+        .containsEntry("channel", "PHONE")
+        .containsEntry("category", "HEALTH_HARM")
+        .containsEntry("customerPhone", "010-1234-5678")
+        .containsEntry("region", "busan")
+        .containsEntry("visitOffered", true);
+    Task firstContact = cases.task(complaint, "UserTask_FirstContact");
+
+    agent.openTask("내 그룹 작업", caseNumber, FIRST_CONTACT);
+    CamundaForm form = agent.taskForm();
+    assertThat(form.awaitValue("Field_caseNumber", caseNumber)).isEqualTo(caseNumber);
+    assertThat(form.isEditable("Field_contactNotes")).as("unclaimed task is read-only").isFalse();
+
+    form = agent.claim().awaitEditable("Field_contactNotes");
+    assertThat(form.value("Field_caseNumber")).isEqualTo(caseNumber);
+    assertThat(form.isDisabled("Field_caseNumber")).as("case number is display-only").isTrue();
+    assertThat(form.value("Field_customerName")).isEqualTo(customer);
+    assertThat(form.value("Field_customerPhone")).isEqualTo("010-1234-5678");
+    assertThat(form.isDisabled("Field_customerPhone")).isTrue();
+    assertThat(form.selected("Field_category")).isEqualTo("피부·건강 이상");
+    assertThat(form.isChecked("Field_visitOffered")).as("visit offered for harm").isTrue();
+
+    String notes = "고객과 통화. 발진 사진 확보, 피부과 진료 예정. 사과함.";
+    form.type("Field_contactNotes", notes)
+        .select("Field_remedySought", "치료비 지급")
+        .check("Field_visitConsent");
+    agent.complete();
+
+    eventually("first contact completed", () -> taskService.createTaskQuery().taskId(firstContact.getId()).count() == 0);
+    assertThat(runtimeService.getVariables(complaint.getId()))
+        .containsEntry("contactNotes", notes)
+        .containsEntry("remedySought", "TREATMENT_COSTS")
+        .containsEntry("visitConsent", true);
+    ProcessInstance care = runtimeService.createProcessInstanceQuery()
+        .superProcessInstanceId(complaint.getId()).processDefinitionKey("care-visit").singleResult();
+    assertThat(care).as("care-visit sub-process").isNotNull();
+    assertThat(care.getBusinessKey()).isEqualTo(caseNumber);
+    Task schedule = taskService.createTaskQuery().processInstanceId(care.getId()).taskDefinitionKey("UserTask_ScheduleVisit")
+        .singleResult();
+    assertThat(schedule).as("UserTask_ScheduleVisit in care-visit").isNotNull();
+    assertThat(candidateGroups(schedule)).containsExactly("region-busan");
+  }
+
+  @Test
+  void regionSchedulesTheVisit() {
+    ProcessInstance complaint = harmCaseAfterFirstContact(unique("박서연"), true);
+    String caseNumber = complaint.getBusinessKey();
+    Task schedule = cases.task(complaint, "UserTask_ScheduleVisit");
+    LocalDate visitDay = LocalDate.now(KOREA).plusDays(3);
+
+    Tasklist region = browsers.open(baseUrl()).login("region-busan1", PASSWORD);
+    region.openTask("방문 케어", caseNumber, SCHEDULE_VISIT);
+    CamundaForm form = region.claim().awaitEditable("Field_visitAt-date");
+    assertThat(form.value("Field_caseNumber")).isEqualTo(caseNumber);
+    assertThat(form.isDisabled("Field_contactNotes")).isTrue();
+    form.dateTime("Field_visitAt", visitDay, LocalTime.of(14, 30));
+    assertThat(form.value("Field_visitAt-date")).as("Korean date format").isEqualTo(
+        String.format("%d. %02d. %02d.", visitDay.getYear(), visitDay.getMonthValue(), visitDay.getDayOfMonth()));
+    region.complete();
+
+    eventually("visit scheduled", () -> taskService.createTaskQuery().taskId(schedule.getId()).count() == 0);
+    Task visit = cases.task(complaint, "UserTask_VisitCustomer");
+    assertThat(visit.getProcessInstanceId()).isEqualTo(schedule.getProcessInstanceId());
+    assertThat(candidateGroups(visit)).containsExactly("region-busan");
+    assertThat(runtimeService.getVariable(schedule.getProcessInstanceId(), "visitAt")).asString()
+        .startsWith(visitDay + "T14:30");
+  }
+
+  @Test
+  void agentCannotSeeTheSafetyLabTaskWhileTheLabDoes() {
+    ProcessInstance complaint = harmCaseAfterFirstContact(unique("이도윤"), false);
+    String caseNumber = complaint.getBusinessKey();
+    Task review = cases.task(complaint, "UserTask_ReviewEvidence");
+    assertThat(candidateGroups(review)).containsExactly("safety-lab");
+
+    // The agent's own open work, so that a list that is still empty is never taken for one without the lab task.
+    ProcessInstance claimedByAgent = cases.startCase(intake("HEALTH_HARM", "seoul").putValue("customerName", unique("최하은")));
+    taskService.claim(cases.task(claimedByAgent, "UserTask_FirstContact").getId(), "cs-agent1");
+    ProcessInstance forTheGroup = cases.startCase(intake("HEALTH_HARM", "daegu").putValue("customerName", unique("정우진")));
+    Map<String, ProcessInstance> shownIn = new LinkedHashMap<>();
+    shownIn.put("내 작업", claimedByAgent);
+    shownIn.put("내 그룹 작업", forTheGroup);
+    shownIn.put("긴급(P1)", forTheGroup);
+
+    Tasklist agent = browsers.open(baseUrl()).login("cs-agent1", PASSWORD);
+    List<String> filters = agent.filterNames();
+    assertThat(filters).contains("내 작업", "내 그룹 작업", "긴급(P1)").doesNotContain("원인 분석");
+    for (String filter : filters) {
+      agent.openFilter(filter);
+      if (shownIn.containsKey(filter)) {
+        agent.awaitTaskEntry(filter, shownIn.get(filter).getBusinessKey(), FIRST_CONTACT);
+      }
+      assertThat(agent.taskEntry(caseNumber, REVIEW_EVIDENCE)).as("%s in filter %s of cs-agent1: %s",
+          REVIEW_EVIDENCE, filter, agent.taskEntries()).isEmpty();
+    }
+
+    agent.openTaskUrl(review.getId());
+    List<String> notifications = agent.awaitNotification(review.getId());
+    assertThat(notifications).anyMatch(n -> n.contains("No matching task"));
+    assertThat(agent.showsTaskForm()).isFalse();
+    assertThat(agent.taskHeading()).isNotEqualTo(Optional.of(REVIEW_EVIDENCE));
+    Task untouched = taskService.createTaskQuery().taskId(review.getId()).singleResult();
+    assertThat(untouched).isNotNull();
+    assertThat(untouched.getAssignee()).isNull();
+
+    Tasklist lab = browsers.open(baseUrl()).login("safety-lab1", PASSWORD);
+    lab.openTask("원인 분석", caseNumber, REVIEW_EVIDENCE);
+    assertThat(lab.taskForm().awaitValue("Field_caseNumber", caseNumber)).isEqualTo(caseNumber);
+    lab.openTaskUrl(review.getId());
+    assertThat(eventually("lab sees the task by its URL", () -> lab.taskHeading().orElse(null))).isEqualTo(REVIEW_EVIDENCE);
+    assertThat(lab.taskForm().awaitValue("Field_caseNumber", caseNumber)).isEqualTo(caseNumber);
+  }
+
+  /** A harm case in Busan whose first contact is done (through the engine), with or without visit consent. */
+  private ProcessInstance harmCaseAfterFirstContact(String customer, boolean visitConsent) {
+    ProcessInstance complaint = cases.startCase(intake("HEALTH_HARM", "busan").putValue("customerName", customer));
+    cases.complete(complaint, "UserTask_FirstContact", "cs-agent1",
+        "contactNotes", "얼굴 발진, 사진 확보", "remedySought", "TREATMENT_COSTS", "visitConsent", visitConsent);
+    return complaint;
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> "candidate".equals(link.getType()))
+        .map(IdentityLink::getGroupId)
+        .toList();
+  }
+
+  private String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  /** Polls the engine until {@code probe} gives a value (not null, not false). */
+  private <T> T eventually(String what, Supplier<T> probe) {
+    return new FluentWait<>(probe)
+        .withTimeout(Duration.ofSeconds(15))
+        .pollingEvery(Duration.ofMillis(200))
+        .withMessage(what)
+        .until(p -> {
+          T value = p.get();
+          return Boolean.FALSE.equals(value) ? null : value;
+        });
+  }
+
+  /** Customer names unique per run: the shared test database outlives a single test. */
+  private static String unique(String name) {
+    return name + " " + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+  }
+}
