@@ -109,7 +109,8 @@ public class RegisterCaseDelegate implements JavaDelegate {
     execution.setVariable(CUSTOMER_ID, customerId);
     String channel = (String) execution.getVariable(CHANNEL);
     cases.insert(caseNumber, customerId, channel, externalRef, idempotencyKey, category.name());
-    timeline.record(caseNumber, Timeline.Kind.INTAKE, CurrentUser.of(execution),
+    Object submittedBy = execution.getVariable(IntakeService.SUBMITTED_BY);
+    timeline.record(caseNumber, Timeline.Kind.INTAKE, submittedBy != null ? submittedBy.toString() : CurrentUser.of(execution),
         "불만 접수 (" + channel + ", " + category + ")", externalRef == null ? null : "externalRef=" + externalRef);
     execution.setVariable(HARM, category.isHarm());
     execution.setVariable(EXTERNAL_THREAT, Boolean.TRUE.equals(threat));

@@ -48,7 +48,7 @@ public class StartupSetup implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     if (environment.acceptsProfiles(Profiles.of("prod"))) {
-      List<String> demo = ProductionGuard.demoAccounts(identityService, identitySetup.groups());
+      List<String> demo = ProductionGuard.demoAccounts(identityService, allGroups());
       if (!demo.isEmpty()) {
         throw new IllegalStateException("Refusing to start in prod: demo accounts with the published "
             + "password exist (" + String.join(", ", demo) + "); delete them in Camunda Admin first");
@@ -74,9 +74,15 @@ public class StartupSetup implements ApplicationRunner {
     modelDeployer.deploy();
     identitySetup.setUp();
     if (properties.demoUsers()) {
-      demoUsers.create(identitySetup.groups());
+      demoUsers.create(allGroups());
     }
     tasklistFilters.setUp(properties.regions());
+  }
+
+  private List<kr.complaintdesk.security.StaffGroup> allGroups() {
+    List<kr.complaintdesk.security.StaffGroup> groups = new java.util.ArrayList<>(identitySetup.groups());
+    groups.addAll(identitySetup.serviceGroups());
+    return groups;
   }
 
   private static void pause(int attempt) {

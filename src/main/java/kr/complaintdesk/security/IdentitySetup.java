@@ -44,14 +44,17 @@ public class IdentitySetup {
     return StaffGroup.all(properties.regions());
   }
 
+  /** Accounts of other systems: they use the case API, never Tasklist. */
+  public List<StaffGroup> serviceGroups() {
+    return List.of(new StaffGroup(StaffGroup.CHANNEL_INTEGRATION, "채널 연동 (웹, 이메일, SNS, 기관 이관)"));
+  }
+
   public void setUp() {
+    for (StaffGroup serviceGroup : serviceGroups()) {
+      createIfMissing(serviceGroup, "SYSTEM");
+    }
     for (StaffGroup staffGroup : groups()) {
-      if (identityService.createGroupQuery().groupId(staffGroup.id()).count() == 0) {
-        Group group = identityService.newGroup(staffGroup.id());
-        group.setName(staffGroup.name());
-        group.setType("WORKFLOW");
-        identityService.saveGroup(group);
-      }
+      createIfMissing(staffGroup, "WORKFLOW");
       String g = staffGroup.id();
       grant(g, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
       grant(g, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
@@ -71,6 +74,15 @@ public class IdentitySetup {
     grant(owner, Resources.PROCESS_INSTANCE, ANY, Permissions.ALL);
     grant(owner, Resources.DECISION_DEFINITION, ANY, Permissions.ALL);
     grant(owner, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL);
+  }
+
+  private void createIfMissing(StaffGroup staffGroup, String type) {
+    if (identityService.createGroupQuery().groupId(staffGroup.id()).count() == 0) {
+      Group group = identityService.newGroup(staffGroup.id());
+      group.setName(staffGroup.name());
+      group.setType(type);
+      identityService.saveGroup(group);
+    }
   }
 
   /** Adds the permissions to the group's grant on the resource, creating the grant if needed. */

@@ -15,6 +15,8 @@ public record StaffGroup(String id, String name) {
   public static final String PR_RISK = "pr-risk";
   public static final String PROCESS_OWNER = "process-owner";
   public static final String REGION_PREFIX = "region-";
+  /** Service accounts of channel integrations (web form, e-mail gateway, SNS monitoring, agency transfer). */
+  public static final String CHANNEL_INTEGRATION = "channel-integration";
 
   /** Every group: the fixed ones and one {@code region-<code>} per configured region. */
   public static List<StaffGroup> all(List<String> regionCodes) {

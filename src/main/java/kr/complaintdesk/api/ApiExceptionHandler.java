@@ -1,0 +1,82 @@
+package kr.complaintdesk.api;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.List;
+import java.util.stream.Collectors;
+import kr.complaintdesk.api.ApiProblem.FieldProblem;
+import kr.complaintdesk.intake.CaseInputException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every refusal of the API as {@code application/problem+json}: a Korean title, the detail, and for
+ * bad input each field with the reason. Nothing of a refused request is stored.
+ */
+@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  @ExceptionHandler(ApiProblem.class)
+  ResponseEntity<Object> problem(ApiProblem problem) {
+    return respond(problem.status(), problem.title(), problem.getMessage(), problem.errors());
+  }
+
+  @ExceptionHandler(CaseInputException.class)
+  ResponseEntity<Object> invalidCase(CaseInputException e) {
+    return problem(ApiProblem.invalid(IntakeMapping.fieldsOf(e)));
+  }
+
+  @ExceptionHandler(MismatchingMessageCorrelationException.class)
+  ResponseEntity<Object> notWaiting(MismatchingMessageCorrelationException e) {
+    return problem(ApiProblem.conflict("사건이 지금은 이 메시지를 받을 수 없습니다 (이미 종결되었거나 진행 단계가 다릅니다)"));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    Throwable cause = ex.getCause();
+    if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      String field = mismatch.getPath().stream()
+          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+          .collect(Collectors.joining(".")).replace(".[", "[");
+      return respond(HttpStatus.BAD_REQUEST, "입력값이 올바르지 않습니다", field + ": 값의 형식이 맞지 않습니다",
+          List.of(new FieldProblem(field, "값의 형식이 맞지 않습니다 (" + expected(mismatch) + ")")));
+    }
+    String reason = cause instanceof JsonMappingException || cause == null && ex.getMessage() != null
+        && ex.getMessage().startsWith("Required request body") ? "요청 본문이 없거나 JSON 객체가 아닙니다" : "JSON으로 읽을 수 없습니다";
+    return respond(HttpStatus.BAD_REQUEST, "입력값이 올바르지 않습니다", reason, List.of(new FieldProblem("body", reason)));
+  }
+
+  private static String expected(MismatchedInputException mismatch) {
+    Class<?> type = mismatch.getTargetType();
+    if (type == null) {
+      return "알 수 없는 형식";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true 또는 false";
+    }
+    if (type == String.class) {
+      return "문자열";
+    }
+    return "객체";
+  }
+
+  private static ResponseEntity<Object> respond(HttpStatus status, String title, String detail, List<FieldProblem> errors) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+    body.setTitle(title);
+    if (!errors.isEmpty()) {
+      body.setProperty("errors", errors);
+    }
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+  }
+}

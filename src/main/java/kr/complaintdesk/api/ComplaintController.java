@@ -1,0 +1,176 @@
+package kr.complaintdesk.api;
+
+import static kr.complaintdesk.process.CaseVariables.*;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.complaintdesk.api.ApiProblem.FieldProblem;
+import kr.complaintdesk.casefile.CaseActions;
+import kr.complaintdesk.casefile.CaseActions.CaseView;
+import kr.complaintdesk.intake.CaseRecords.CaseRecord;
+import kr.complaintdesk.intake.Channel;
+import kr.complaintdesk.intake.IntakeService;
+import kr.complaintdesk.intake.IntakeService.Submitted;
+import kr.complaintdesk.timeline.Timeline;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The case API of SOP.md: intake from channels, the case, its timeline and what the customer says. */
+@RestController
+@RequestMapping("/api/complaints")
+@Tag(name = "complaints", description = "불만 사건")
+public class ComplaintController {
+
+  static final int MAX_IDEMPOTENCY_KEY = 200;
+  private final IntakeService intake;
+  private final CaseActions cases;
+  private final Timeline timeline;
+
+  public ComplaintController(IntakeService intake, CaseActions cases, Timeline timeline) {
+    this.intake = intake;
+    this.cases = cases;
+    this.timeline = timeline;
+  }
+
+  public record CaseCreated(String caseNumber, String priority, String status, String customerId) {}
+
+  public record CaseDetails(String caseNumber, String channel, String category, String status, String outcome,
+      String priority, String customerId, OffsetDateTime createdAt, OffsetDateTime closedAt, List<String> openTasks) {}
+
+  public record TimelineEntry(OffsetDateTime at, String kind, String actor, String summary, String details) {}
+
+  @PostMapping
+  @Operation(summary = "불만 접수", description = "201: 새 사건. 200: 같은 채널 참조나 Idempotency-Key로 이미 만든 사건.")
+  public ResponseEntity<CaseCreated> submit(@RequestBody ComplaintRequests.Intake body,
+      @Parameter(description = "같은 키로 다시 보내면 같은 사건을 돌려줍니다") @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+      HttpServletRequest request) {
+    ApiCaller caller = caller(request);
+    if (!caller.maySubmit()) {
+      throw ApiProblem.forbidden("불만을 접수할 권한이 없습니다");
+    }
+    Submitted submitted = intake.submit(IntakeMapping.toVariables(body, idempotencyKey), caller.userId());
+    CaseRecord record = submitted.record();
+    CaseCreated created = new CaseCreated(record.caseNumber(), cases.priority(record.caseNumber()), record.status(),
+        record.customerId());
+    URI location = URI.create("/api/complaints/" + record.caseNumber());
+    return submitted.created() ? ResponseEntity.created(location).body(created)
+        : ResponseEntity.ok().location(location).body(created);
+  }
+
+  @GetMapping("/{caseNumber}")
+  @Operation(summary = "사건 조회")
+  public CaseDetails get(@PathVariable String caseNumber, HttpServletRequest request) {
+    requireStaff(request);
+    CaseView view = cases.view(caseNumber).orElseThrow(() -> unknown(caseNumber));
+    CaseRecord r = view.record();
+    return new CaseDetails(r.caseNumber(), r.channel(), r.category(), r.status(), r.outcome(), view.priority(),
+        r.customerId(), r.createdAt(), r.closedAt(), view.openTasks());
+  }
+
+  @GetMapping("/{caseNumber}/timeline")
+  @Operation(summary = "사건 타임라인", description = "접수, 결정, 완료된 작업, 연락, 해결안, 승인, 지급, 안내 발송을 순서대로")
+  public List<TimelineEntry> timeline(@PathVariable String caseNumber, HttpServletRequest request) {
+    requireStaff(request);
+    cases.view(caseNumber).orElseThrow(() -> unknown(caseNumber));
+    return timeline.of(caseNumber).stream()
+        .map(e -> new TimelineEntry(e.occurredAt(), e.kind().name(), e.actor(), e.summary(), e.details())).toList();
+  }
+
+  @PostMapping("/{caseNumber}/responses")
+  @Operation(summary = "해결안에 대한 고객 답변 (메시지 CustomerResponded)")
+  public Map<String, Object> respond(@PathVariable String caseNumber, @RequestBody ComplaintRequests.Response body,
+      HttpServletRequest request) {
+    ApiCaller caller = requireStaff(request);
+    List<FieldProblem> errors = new ArrayList<>();
+    if (body.accepted() == null) {
+      errors.add(new FieldProblem("accepted", "필수 항목입니다 (true 또는 false)"));
+    }
+    IntakeMapping.checkLength(errors, "note", body.note(), 2000);
+    requireValid(errors);
+    requireOpen(caseNumber);
+    if (!cases.respond(caseNumber, body.accepted(), body.note(), caller.userId())) {
+      throw ApiProblem.conflict("사건 " + caseNumber + "에는 고객의 답을 기다리는 해결안이 없습니다");
+    }
+    return result(caseNumber, "accepted", body.accepted());
+  }
+
+  @PostMapping("/{caseNumber}/contacts")
+  @Operation(summary = "고객 재연락 (메시지 CustomerContacted)")
+  public ResponseEntity<Map<String, Object>> contact(@PathVariable String caseNumber,
+      @RequestBody ComplaintRequests.Contact body, HttpServletRequest request) {
+    ApiCaller caller = caller(request);
+    if (!caller.maySubmit()) {
+      throw ApiProblem.forbidden("고객 연락을 기록할 권한이 없습니다");
+    }
+    List<FieldProblem> errors = new ArrayList<>();
+    IntakeMapping.checkEnum(errors, "channel", body.channel(), Channel.class, true);
+    IntakeMapping.checkLength(errors, "note", body.note(), 2000);
+    requireValid(errors);
+    requireOpen(caseNumber);
+    cases.recordContact(caseNumber, body.channel(), body.note(), caller.userId());
+    return ResponseEntity.accepted().body(result(caseNumber, "recorded", true));
+  }
+
+  @PostMapping("/{caseNumber}/withdrawal")
+  @Operation(summary = "불만 철회 (메시지 ComplaintWithdrawn)")
+  public Map<String, Object> withdraw(@PathVariable String caseNumber, @RequestBody ComplaintRequests.Withdrawal body,
+      HttpServletRequest request) {
+    ApiCaller caller = requireStaff(request);
+    List<FieldProblem> errors = new ArrayList<>();
+    IntakeMapping.checkLength(errors, "reason", body.reason(), 2000);
+    requireValid(errors);
+    requireOpen(caseNumber);
+    cases.withdraw(caseNumber, body.reason(), caller.userId());
+    return result(caseNumber, "outcome", "WITHDRAWN");
+  }
+
+  private void requireOpen(String caseNumber) {
+    CaseRecord record = cases.view(caseNumber).orElseThrow(() -> unknown(caseNumber)).record();
+    if (record.isClosed() || !cases.isRunning(caseNumber)) {
+      throw ApiProblem.conflict("사건 " + caseNumber + "은(는) 이미 종결되었습니다 (결과: " + record.outcome() + ")");
+    }
+  }
+
+  static ApiProblem unknown(String caseNumber) {
+    return ApiProblem.notFound("사건 " + caseNumber + "을(를) 찾을 수 없습니다");
+  }
+
+  static void requireValid(List<FieldProblem> errors) {
+    if (!errors.isEmpty()) {
+      throw ApiProblem.invalid(errors);
+    }
+  }
+
+  static ApiCaller caller(HttpServletRequest request) {
+    return (ApiCaller) request.getAttribute(ApiAuthenticationFilter.CALLER);
+  }
+
+  static ApiCaller requireStaff(HttpServletRequest request) {
+    ApiCaller caller = caller(request);
+    if (!caller.isStaff()) {
+      throw ApiProblem.forbidden("채널 연동 계정은 사건과 고객 정보를 조회하거나 바꿀 수 없습니다");
+    }
+    return caller;
+  }
+
+  private static Map<String, Object> result(String caseNumber, String key, Object value) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put(CASE_NUMBER, caseNumber);
+    result.put(key, value);
+    return result;
+  }
+}

@@ -1,0 +1,41 @@
+package kr.complaintdesk.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** Request bodies of the case API (JSON). Enumerations and dates are strings so that each bad value gets its own message. */
+public final class ComplaintRequests {
+
+  private ComplaintRequests() {}
+
+  @Schema(description = "불만 접수. channel + externalRef (또는 Idempotency-Key 헤더)가 같으면 같은 사건을 돌려줍니다.")
+  public record Intake(
+      @Schema(example = "WEB", allowableValues = {"PHONE", "WEB", "EMAIL", "SNS", "COMMUNITY", "CONSUMER_AGENCY", "STORE"}) String channel,
+      @Schema(description = "채널 쪽 게시글·티켓·기관 사건 번호") String externalRef,
+      @Schema(example = "HEALTH_HARM") String category,
+      Customer customer,
+      Product product,
+      String orderNo,
+      @Schema(example = "2026-11-20") String occurredOn,
+      String description,
+      @Schema(example = "REFUND") String remedySought,
+      Boolean externalThreat,
+      String publicPostUrl,
+      @Schema(example = "2026-12-10") String agencyReplyDue) {}
+
+  public record Customer(String name, String phone, String email, String snsHandle,
+      @Schema(example = "busan") String region) {}
+
+  public record Product(String code, String name, String lot) {}
+
+  @Schema(description = "해결안에 대한 고객의 답")
+  public record Response(Boolean accepted, String note) {}
+
+  @Schema(description = "사건이 열려 있는 동안 고객이 다시 연락함")
+  public record Contact(@Schema(example = "PHONE") String channel, String note) {}
+
+  @Schema(description = "고객의 불만 철회")
+  public record Withdrawal(String reason) {}
+
+  @Schema(description = "같은 사람으로 확인된 고객 합치기: mergedCustomerId의 이력과 연락처가 이 고객으로 옮겨집니다")
+  public record Merge(String mergedCustomerId) {}
+}

@@ -1,0 +1,138 @@
+package kr.complaintdesk.casefile;
+
+import static kr.complaintdesk.process.CaseVariables.CUSTOMER_ID;
+import static kr.complaintdesk.process.CaseVariables.CUSTOMER_RESPONSE_NOTE;
+import static kr.complaintdesk.process.CaseVariables.OFFER_ACCEPTED;
+import static kr.complaintdesk.process.CaseVariables.PRIORITY;
+
+import java.util.List;
+import java.util.Optional;
+import kr.complaintdesk.customer.CustomerDirectory;
+import kr.complaintdesk.intake.CaseRecords;
+import kr.complaintdesk.intake.CaseRecords.CaseRecord;
+import kr.complaintdesk.intake.IntakeService;
+import kr.complaintdesk.resolution.Offers;
+import kr.complaintdesk.timeline.Timeline;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the case API does with a case after intake: show it, and pass on what the customer says
+ * (answer to an offer, another contact, withdrawal) as messages to the running process. Each change
+ * and its timeline entry commit together or not at all.
+ */
+@Service
+public class CaseActions {
+
+  public static final String CUSTOMER_RESPONDED = "CustomerResponded";
+  public static final String CUSTOMER_CONTACTED = "CustomerContacted";
+  public static final String COMPLAINT_WITHDRAWN = "ComplaintWithdrawn";
+
+  private final CaseRecords cases;
+  private final Timeline timeline;
+  private final Offers offers;
+  private final CustomerDirectory customers;
+  private final RuntimeService runtimeService;
+  private final HistoryService historyService;
+  private final TaskService taskService;
+
+  public CaseActions(CaseRecords cases, Timeline timeline, Offers offers, CustomerDirectory customers,
+      RuntimeService runtimeService, HistoryService historyService, TaskService taskService) {
+    this.cases = cases;
+    this.timeline = timeline;
+    this.offers = offers;
+    this.customers = customers;
+    this.runtimeService = runtimeService;
+    this.historyService = historyService;
+    this.taskService = taskService;
+  }
+
+  /** A case as the API shows it. */
+  public record CaseView(CaseRecord record, String priority, List<String> openTasks) {}
+
+  public Optional<CaseView> view(String caseNumber) {
+    return cases.find(caseNumber).map(record -> new CaseView(record, priority(caseNumber), openTasks(caseNumber)));
+  }
+
+  public String priority(String caseNumber) {
+    ProcessInstance instance = instance(caseNumber);
+    if (instance != null) {
+      Object priority = runtimeService.getVariable(instance.getId(), PRIORITY);
+      return priority == null ? null : priority.toString();
+    }
+    HistoricVariableInstance variable = historyService.createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(historicInstanceIds(caseNumber)).variableName(PRIORITY).list().stream().findFirst().orElse(null);
+    return variable == null ? null : String.valueOf(variable.getValue());
+  }
+
+  /** The answer to the offer now on the table; false when no offer waits for an answer. */
+  @Transactional
+  public boolean respond(String caseNumber, boolean accepted, String note, String actor) {
+    ProcessInstance instance = instance(caseNumber);
+    if (instance == null || runtimeService.createEventSubscriptionQuery().processInstanceId(instance.getId())
+        .eventName(CUSTOMER_RESPONDED).count() == 0) {
+      return false;
+    }
+    offers.answer(caseNumber, accepted);
+    timeline.record(caseNumber, Timeline.Kind.CUSTOMER_RESPONSE, actor, "고객 답변: " + (accepted ? "수락" : "거절"), note);
+    runtimeService.createMessageCorrelation(CUSTOMER_RESPONDED)
+        .processInstanceId(instance.getId())
+        .setVariable(OFFER_ACCEPTED, accepted)
+        .setVariable(CUSTOMER_RESPONSE_NOTE, note)
+        .correlateWithResult();
+    return true;
+  }
+
+  @Transactional
+  public void recordContact(String caseNumber, String channel, String note, String actor) {
+    timeline.record(caseNumber, Timeline.Kind.CONTACT, actor, "고객 재연락 (" + channel + ")", note);
+    runtimeService.createMessageCorrelation(CUSTOMER_CONTACTED).processInstanceId(instance(caseNumber).getId())
+        .correlateWithResult();
+  }
+
+  @Transactional
+  public void withdraw(String caseNumber, String reason, String actor) {
+    timeline.record(caseNumber, Timeline.Kind.WITHDRAWAL, actor, "고객이 불만을 철회함", reason);
+    runtimeService.createMessageCorrelation(COMPLAINT_WITHDRAWN)
+        .processInstanceId(instance(caseNumber).getId())
+        .correlateWithResult();
+  }
+
+  /** Merges two customers and points the open cases of the merged one at the survivor. */
+  @Transactional
+  public void mergeCustomers(String survivorId, String mergedId) {
+    List<CaseRecord> moved = cases.ofCustomer(mergedId);
+    customers.merge(survivorId, mergedId);
+    for (CaseRecord record : moved) {
+      ProcessInstance instance = instance(record.caseNumber());
+      if (instance != null) {
+        runtimeService.setVariable(instance.getId(), CUSTOMER_ID, survivorId);
+      }
+    }
+  }
+
+  public boolean isRunning(String caseNumber) {
+    return instance(caseNumber) != null;
+  }
+
+  private ProcessInstance instance(String caseNumber) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(IntakeService.PROCESS_KEY)
+        .processInstanceBusinessKey(caseNumber).singleResult();
+  }
+
+  private String[] historicInstanceIds(String caseNumber) {
+    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(IntakeService.PROCESS_KEY)
+        .processInstanceBusinessKey(caseNumber).list().stream().map(h -> h.getId()).toArray(String[]::new);
+  }
+
+  private List<String> openTasks(String caseNumber) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).list().stream()
+        .map(task -> task.getName()).toList();
+  }
+
+}

@@ -1,0 +1,116 @@
+package kr.complaintdesk.intake;
+
+import static kr.complaintdesk.process.CaseVariables.CHANNEL;
+import static kr.complaintdesk.process.CaseVariables.EXTERNAL_REF;
+import static kr.complaintdesk.process.CaseVariables.IDEMPOTENCY_KEY;
+
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import kr.complaintdesk.intake.CaseRecords.CaseRecord;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Intake from every channel: exactly one case per submission. The same channel + external reference,
+ * or the same idempotency key, returns the case the first submission created, also when duplicates
+ * arrive at the same moment on different nodes (the database's unique constraints decide the winner).
+ */
+@Service
+public class IntakeService {
+
+  public static final String PROCESS_KEY = "complaint-case";
+  public static final String SUBMITTED_BY = "submittedBy";
+  private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
+  private static final int ATTEMPTS = 3;
+  private static final long WAIT_FOR_WINNER_MILLIS = 10_000;
+
+  private final RuntimeService runtimeService;
+  private final CaseRecords cases;
+
+  public IntakeService(RuntimeService runtimeService, CaseRecords cases) {
+    this.runtimeService = runtimeService;
+    this.cases = cases;
+  }
+
+  /** The case of this submission and whether this call created it. */
+  public record Submitted(CaseRecord record, boolean created) {}
+
+  /** Starts a case from intake variables; a rejected intake throws {@link CaseInputException} and stores nothing. */
+  public Submitted submit(Map<String, Object> variables, String submittedBy) {
+    String channel = (String) variables.get(CHANNEL);
+    String externalRef = blankToNull(variables.get(EXTERNAL_REF));
+    String idempotencyKey = blankToNull(variables.get(IDEMPOTENCY_KEY));
+    RuntimeException lastConflict = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      Optional<CaseRecord> earlier = cases.findSubmission(channel, externalRef, idempotencyKey);
+      if (earlier.isPresent()) {
+        return new Submitted(earlier.get(), false);
+      }
+      try {
+        ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+            .setVariables(variables)
+            .setVariable(SUBMITTED_BY, submittedBy)
+            .execute();
+        return new Submitted(cases.find(instance.getBusinessKey()).orElseThrow(), true);
+      } catch (RuntimeException e) {
+        if (!isDatabaseConflict(e)) {
+          throw e;
+        }
+        lastConflict = e;
+        LOG.info("Intake attempt {} collided with a concurrent submission; waiting for it", attempt);
+        Optional<CaseRecord> winner = awaitSubmission(channel, externalRef, idempotencyKey);
+        if (winner.isPresent()) {
+          return new Submitted(winner.get(), false);
+        }
+      }
+    }
+    throw lastConflict;
+  }
+
+  private Optional<CaseRecord> awaitSubmission(String channel, String externalRef, String idempotencyKey) {
+    if (externalRef == null && idempotencyKey == null) {
+      return Optional.empty();
+    }
+    long deadline = System.currentTimeMillis() + WAIT_FOR_WINNER_MILLIS;
+    while (System.currentTimeMillis() < deadline) {
+      Optional<CaseRecord> winner = cases.findSubmission(channel, externalRef, idempotencyKey);
+      if (winner.isPresent()) {
+        return winner;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A unique-constraint violation or lock conflict with a concurrent transaction. */
+  static boolean isDatabaseConflict(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.springframework.dao.DataIntegrityViolationException
+          || t instanceof org.springframework.dao.PessimisticLockingFailureException
+          || t instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("23") || sql.getSQLState().equals("40001") || sql.getSQLState().equals("HYT00"))) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static String blankToNull(Object value) {
+    return value == null || value.toString().isBlank() ? null : value.toString();
+  }
+}
