@@ -128,11 +128,13 @@ class AcceptanceStoriesTest {
     String[] alternatives = {"EXCHANGE", "STORE_CREDIT", "EXCHANGE"};
     for (String remedy : alternatives) {
       driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "PARTIAL", "rootCause", "CONTAINER_DEFECT",
-          "remedy", remedy, "offerAmount", 0L, "offerText", "규정 설명과 대안");
+          "remedy", remedy, "offerAmount", 0L, "offerText", "규정 설명과 대안",
+          "remedyDeviationReason", "STORE_CREDIT".equals(remedy) ? "환불 대신 차액을 적립금으로" : null);
       driver.complete(pi, "UserTask_RecordCustomerResponse", "cs-agent1", "offerAccepted", false, "customerResponseNote", "환불 고집");
     }
     driver.complete(pi, "UserTask_PrepareFinalOffer", "cs-lead1", "companyFault", "PARTIAL", "rootCause", "CONTAINER_DEFECT",
-        "remedy", "STORE_CREDIT", "offerAmount", 20000L, "offerText", "동일 가격대 교환과 차액 적립금, 이것이 최종안");
+        "remedy", "STORE_CREDIT", "offerAmount", 20000L, "offerText", "동일 가격대 교환과 차액 적립금, 이것이 최종안",
+        "remedyDeviationReason", "사용 후 환불은 규정상 불가, 교환 차액을 적립금으로 보전");
     driver.complete(pi, "UserTask_RecordFinalResponse", "cs-agent1", "offerAccepted", true, "customerResponseNote", "수락");
 
     // The lead prepared the final offer, so another person approves it.

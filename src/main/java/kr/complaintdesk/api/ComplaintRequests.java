@@ -15,6 +15,7 @@ public final class ComplaintRequests {
       Customer customer,
       Product product,
       String orderNo,
+      @Schema(description = "주문 금액(원)", example = "39000") Long orderValue,
       @Schema(example = "2026-11-20") String occurredOn,
       String description,
       @Schema(example = "REFUND") String remedySought,

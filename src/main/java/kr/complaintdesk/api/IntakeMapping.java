@@ -43,6 +43,9 @@ final class IntakeMapping {
       put(variables, PRODUCT_LOT, body.product().lot());
     }
     put(variables, ORDER_NO, body.orderNo());
+    if (body.orderValue() != null) {
+      variables.put(ORDER_VALUE, body.orderValue());
+    }
     put(variables, OCCURRED_ON, body.occurredOn());
     put(variables, DESCRIPTION, body.description());
     put(variables, REMEDY_SOUGHT, body.remedySought());

@@ -86,6 +86,11 @@ public class RegisterCaseDelegate implements JavaDelegate {
     in.date(AGENCY_REPLY_DUE);
     String externalRef = in.text(EXTERNAL_REF, 200, false);
     String idempotencyKey = in.text(IDEMPOTENCY_KEY, 200, false);
+    Object orderValue = execution.getVariable(ORDER_VALUE);
+    if (orderValue != null && (!(orderValue instanceof Number amount) || amount.doubleValue() < 0
+        || amount.doubleValue() > 1_000_000_000)) {
+      errors.add(new FieldError(ORDER_VALUE, "0원 이상 10억 원 이하의 금액이어야 합니다"));
+    }
     Object threat = execution.getVariable(EXTERNAL_THREAT);
     if (threat != null && !(threat instanceof Boolean)) {
       errors.add(new FieldError(EXTERNAL_THREAT, "참/거짓 값이어야 합니다"));

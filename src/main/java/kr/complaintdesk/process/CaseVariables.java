@@ -34,6 +34,8 @@ public final class CaseVariables {
   public static final String PUBLIC_POST_URL = "publicPostUrl";
   public static final String AGENCY_REPLY_DUE = "agencyReplyDue";
   public static final String HARM = "harm";
+  public static final String ORDER_VALUE = "orderValue";
+  public static final String REPEAT_COMPLAINANT = "repeatComplainant";
   public static final String EXTERNAL_REF = "externalRef";
   public static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
@@ -55,6 +57,14 @@ public final class CaseVariables {
   public static final String REMEDY = "remedy";
   public static final String OFFER_AMOUNT = "offerAmount";
   public static final String OFFER_TEXT = "offerText";
+  public static final String SUGGESTED_REMEDIES = "suggestedRemedies";
+  public static final String REMEDY_SUGGESTIONS = "remedySuggestions";
+  public static final String REMEDY_DEVIATION_REASON = "remedyDeviationReason";
+  public static final String DERMATOLOGIST_DIAGNOSIS = "dermatologistDiagnosis";
+  public static final String PURCHASE_AGENCY = "purchaseAgency";
+  public static final String DECLARED_VALUE_ON_WAYBILL = "declaredValueOnWaybill";
+  public static final String DELAY_DAYS = "delayDays";
+  public static final String FREIGHT_KRW = "freightKrw";
   public static final String CUSTOMER_RESPONSE_NOTE = "customerResponseNote";
   public static final String OFFER_ROUND = "offerRound";
   public static final String OFFER_PREPARED_BY = "offerPreparedBy";

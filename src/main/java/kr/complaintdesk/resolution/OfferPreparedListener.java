@@ -2,8 +2,10 @@ package kr.complaintdesk.resolution;
 
 import static kr.complaintdesk.process.CaseVariables.*;
 
+import java.util.List;
 import kr.complaintdesk.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -32,6 +34,15 @@ public class OfferPreparedListener implements TaskListener {
     if (preparedBy == null) {
       throw new IllegalStateException("해결안은 담당자가 맡은(claim) 뒤에 완료할 수 있습니다");
     }
+    String chosen = String.valueOf(task.getVariable(REMEDY));
+    Object suggested = task.getVariable(SUGGESTED_REMEDIES);
+    Object reason = task.getVariable(REMEDY_DEVIATION_REASON);
+    if (suggested != null && !suggested.toString().isBlank()
+        && !List.of(suggested.toString().split(",")).contains(chosen)
+        && (reason == null || reason.toString().isBlank())) {
+      throw new ProcessEngineException("remedyDeviationReason: 보상 기준이 제안하지 않은 해결안(" + chosen
+          + ")을 고르면 그 이유를 적어야 합니다");
+    }
     task.setVariable(OFFER_PREPARED_BY, preparedBy);
     task.setVariable(OFFER_ACCEPTED, false);
     Object round = task.getVariable(OFFER_ROUND);
@@ -46,7 +57,11 @@ public class OfferPreparedListener implements TaskListener {
     Object amount = task.getVariable(OFFER_AMOUNT);
     long amountKrw = amount instanceof Number n ? Math.round(n.doubleValue()) : 0;
     offers.record(caseNumber, offerRound, finalOffer, remedy, amountKrw, (String) task.getVariable(OFFER_TEXT), preparedBy);
+    String details = (String) task.getVariable(OFFER_TEXT);
+    if (reason != null && !reason.toString().isBlank()) {
+      details = details + "\n기준과 다른 해결안을 고른 이유: " + reason;
+    }
     timeline.record(caseNumber, Timeline.Kind.OFFER, preparedBy,
-        (finalOffer ? "최종 해결안" : task.getName()) + ": " + remedy + " " + amountKrw + "원", (String) task.getVariable(OFFER_TEXT));
+        (finalOffer ? "최종 해결안" : task.getName()) + ": " + remedy + " " + amountKrw + "원", details);
   }
 }

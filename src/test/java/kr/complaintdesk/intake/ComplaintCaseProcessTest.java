@@ -145,6 +145,27 @@ class ComplaintCaseProcessTest {
   }
 
   @Test
+  void aRemedyTheCompensationPolicyDidNotSuggestNeedsAReason() {
+    ProcessInstance pi = driver.startCase(intake("PRODUCT_DEFECT", "seoul").putValue("orderValue", 39000L));
+    driver.complete(pi, "UserTask_FirstContact", "cs-agent1", "contactNotes", "용량 부족", "remedySought", "REFUND");
+    driver.complete(pi, "UserTask_InspectProduct", "quality1", "qualityFindings", "용량 미달 로트");
+    driver.complete(pi, "UserTask_ConcludeAnalysis", "cs-lead1", "rootCause", "SHORT_VOLUME", "companyFault", "YES",
+        "analysisFindings", "충전 불량");
+
+    assertThat(pi).variables().containsEntry("suggestedRemedies", "EXCHANGE,REFUND");
+    assertThat((String) runtimeService.getVariable(pi.getId(), "remedySuggestions"))
+        .contains("환불 39,000원").contains("소비자분쟁해결기준(화장품)").contains("compensation-policy v");
+    assertThatThrownBy(() -> driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "YES",
+        "rootCause", "SHORT_VOLUME", "remedy", "GIFT", "offerAmount", 0L, "offerText", "사은품"))
+        .hasMessageContaining("remedyDeviationReason");
+    assertThat(pi).isWaitingAt("UserTask_PrepareOffer");
+
+    driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "YES", "rootCause", "SHORT_VOLUME",
+        "remedy", "GIFT", "offerAmount", 0L, "offerText", "사은품", "remedyDeviationReason", "고객이 사은품을 원함");
+    assertThat(pi).isWaitingAt("UserTask_RecordCustomerResponse");
+  }
+
+  @Test
   void customerAnswerThroughTheApiEndsTheAgentsTask() {
     ProcessInstance pi = atOffer();
     offer(pi, "cs-agent1", "APOLOGY", 0);

@@ -3,7 +3,6 @@ package kr.complaintdesk.support;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +14,6 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Rule;
 
@@ -66,15 +64,17 @@ public final class DecisionTableFile {
     return new TreeSet<>(matchedRuleIds);
   }
 
+  /** Rules of every decision table in the file: a decision with required decisions evaluates them all. */
   public Set<String> allRuleIds() {
-    Decision modelDecision = model.getModelElementById(decisionKey);
-    if (modelDecision == null) {
-      throw new AssertionError("decision " + decisionKey + " not found in " + file);
+    Set<String> ids = new TreeSet<>();
+    for (DecisionTable table : model.getModelElementsByType(DecisionTable.class)) {
+      for (Rule rule : table.getRules()) {
+        ids.add(rule.getId());
+      }
     }
-    List<String> ids = new ArrayList<>();
-    for (Rule rule : ((DecisionTable) modelDecision.getExpression()).getRules()) {
-      ids.add(rule.getId());
+    if (ids.isEmpty()) {
+      throw new AssertionError("no rules in " + file);
     }
-    return new TreeSet<>(ids);
+    return ids;
   }
 }

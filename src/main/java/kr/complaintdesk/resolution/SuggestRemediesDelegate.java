@@ -1,0 +1,65 @@
+package kr.complaintdesk.resolution;
+
+import static kr.complaintdesk.process.CaseVariables.*;
+
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import kr.complaintdesk.process.Decisions;
+import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.timeline.Timeline;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Looks up the remedies the {@code compensation-policy} decision suggests for the case, each with the
+ * rule it rests on, for the offer form; the agent may choose another remedy but must say why.
+ */
+@Component("suggestRemedies")
+public class SuggestRemediesDelegate implements JavaDelegate {
+
+  public static final String DECISION_KEY = "compensation-policy";
+  static final List<String> INPUTS = List.of(CATEGORY, DERMATOLOGIST_DIAGNOSIS, PURCHASE_AGENCY, DECLARED_VALUE_ON_WAYBILL,
+      ORDER_VALUE, TREATMENT_COST_TOTAL, DELAY_DAYS, FREIGHT_KRW);
+
+  private final Decisions decisions;
+  private final Timeline timeline;
+
+  public SuggestRemediesDelegate(Decisions decisions, Timeline timeline) {
+    this.decisions = decisions;
+    this.timeline = timeline;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    VariableMap inputs = Variables.createVariables();
+    for (String input : INPUTS) {
+      Object value = execution.getVariable(input);
+      inputs.put(input, value instanceof Number n && !(value instanceof Double) ? n.doubleValue() : value);
+    }
+    Decisions.Outcome outcome = decisions.evaluateLatest(DECISION_KEY, inputs);
+    Set<String> remedies = new LinkedHashSet<>();
+    List<String> lines = new ArrayList<>();
+    NumberFormat won = NumberFormat.getIntegerInstance(Locale.KOREA);
+    for (Map<String, Object> row : outcome.rows()) {
+      String remedy = String.valueOf(row.get("remedy"));
+      remedies.add(remedy);
+      Object amount = row.get("amountKrw");
+      String label = Remedy.valueOf(remedy).label();
+      lines.add("• " + label + (amount instanceof Number n ? " " + won.format(Math.round(n.doubleValue())) + "원" : "")
+          + " — " + row.get("basis"));
+    }
+    String text = lines.isEmpty() ? "보상 기준에 맞는 제안이 없습니다. 사실관계에 맞게 정하고 이유를 적어 주세요." : String.join("\n", lines);
+    execution.setVariable(SUGGESTED_REMEDIES, String.join(",", remedies));
+    execution.setVariable(REMEDY_SUGGESTIONS, text + "\n(" + outcome.reference() + ")");
+    timeline.record((String) execution.getVariable(CASE_NUMBER), Timeline.Kind.DECISION, CurrentUser.SYSTEM,
+        "보상 기준 제안: " + (remedies.isEmpty() ? "없음" : String.join(", ", remedies)) + " (" + outcome.reference() + ")", text);
+  }
+}
