@@ -27,6 +27,7 @@ public class CustomerDirectory {
   /** An identity as given; {@link #resolve} normalises it. */
   public record Identity(IdentityKind kind, String value) {}
 
+  /** A customer; each kind's identities are listed newest first, so the latest address is used first. */
   public record Customer(String id, String name, String region, boolean contactOptOut, Map<IdentityKind, List<String>> identities) {}
 
   /**
@@ -66,7 +67,7 @@ public class CustomerDirectory {
       return Optional.empty();
     }
     Map<IdentityKind, List<String>> identities = new LinkedHashMap<>();
-    jdbc.query("SELECT kind, identity_value FROM customer_identity WHERE customer_id = ? ORDER BY kind, identity_value",
+    jdbc.query("SELECT kind, identity_value FROM customer_identity WHERE customer_id = ? ORDER BY kind, created_at DESC, identity_value",
         rs -> {
           identities.computeIfAbsent(IdentityKind.valueOf(rs.getString(1)), k -> new ArrayList<>()).add(rs.getString(2));
         }, survivor.get());

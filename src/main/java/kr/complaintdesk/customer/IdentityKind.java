@@ -1,5 +1,7 @@
 package kr.complaintdesk.customer;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,12 +21,25 @@ public enum IdentityKind {
     String value = raw.trim();
     return switch (this) {
       case PHONE -> phone(value);
-      case EMAIL -> value.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") ? Optional.of(value.toLowerCase(Locale.ROOT)) : Optional.empty();
+      case EMAIL -> email(value);
       case SNS -> {
         String handle = value.startsWith("@") ? value.substring(1) : value;
         yield handle.matches("^[A-Za-z0-9._-]{1,100}$") ? Optional.of(handle.toLowerCase(Locale.ROOT)) : Optional.empty();
       }
     };
+  }
+
+  /** One address a mail server accepts (RFC 822 strict), not a list and not a display name. */
+  private static Optional<String> email(String value) {
+    if (!value.matches("^[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+$")) {
+      return Optional.empty();
+    }
+    try {
+      new InternetAddress(value, true).validate();
+      return Optional.of(value.toLowerCase(Locale.ROOT));
+    } catch (AddressException e) {
+      return Optional.empty();
+    }
   }
 
   private static Optional<String> phone(String value) {

@@ -64,12 +64,13 @@ public class CustomerMessages {
     }
     OutboundMessage message = new OutboundMessage(reference, caseNumber, template, channel, recipient,
         template.subject(caseNumber), template.body(caseNumber));
-    messenger.send(message);
+    boolean delivered = messenger.send(message);
     jdbc.update("INSERT INTO outbound_message (reference, case_number, template, channel, recipient, created_at, sent_at) "
         + "VALUES (?, ?, ?, ?, ?, ?, ?)", reference, caseNumber, template.name(), channel.name(), recipient,
         EngineClock.now(), EngineClock.now());
     timeline.record(caseNumber, Timeline.Kind.MESSAGE, CurrentUser.SYSTEM,
-        "고객 안내 발송 (" + channel + "): " + message.subject(), "reference=" + reference);
+        (delivered ? "고객 안내 발송 (" + channel + "): " : "고객 안내 기록 (" + channel + " 발송 수단 없음): ") + message.subject(),
+        "reference=" + reference);
     return true;
   }
 

@@ -7,7 +7,8 @@ package kr.complaintdesk.notification;
  */
 public interface CustomerMessenger {
 
-  void send(OutboundMessage message);
+  /** Sends the message; false when this messenger has no way to reach the customer on that channel. */
+  boolean send(OutboundMessage message);
 
   /** One message to one customer about one case. */
   record OutboundMessage(String reference, String caseNumber, MessageTemplate template, Channel channel,

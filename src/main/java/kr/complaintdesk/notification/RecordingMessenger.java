@@ -16,7 +16,8 @@ public class RecordingMessenger implements CustomerMessenger {
   private static final Logger LOG = LoggerFactory.getLogger(RecordingMessenger.class);
 
   @Override
-  public void send(OutboundMessage message) {
+  public boolean send(OutboundMessage message) {
     LOG.info("Recorded customer message {} ({}, {})", message.reference(), message.template(), message.channel());
+    return false;
   }
 }

@@ -30,10 +30,10 @@ public class SmtpMessenger implements CustomerMessenger {
   }
 
   @Override
-  public void send(OutboundMessage message) {
+  public boolean send(OutboundMessage message) {
     if (message.channel() != Channel.EMAIL) {
       LOG.info("Customer message {} has no e-mail address; recorded only", message.reference());
-      return;
+      return false;
     }
     try {
       MimeMessage mime = mailSender.createMimeMessage();
@@ -46,8 +46,11 @@ public class SmtpMessenger implements CustomerMessenger {
       mime.setHeader("Message-ID", "<" + message.reference().replaceAll("[^A-Za-z0-9.:-]", "-") + "@complaint-desk>");
       mailSender.send(mime);
       LOG.info("Sent customer message {} by e-mail", message.reference());
+      return true;
     } catch (MessagingException | MailException e) {
-      throw new IllegalStateException("E-mail for customer message " + message.reference() + " failed", e);
+      // The cause's message may quote the address; the incident in Cockpit names only the reference.
+      throw new IllegalStateException("E-mail for customer message " + message.reference() + " failed: "
+          + e.getClass().getSimpleName());
     }
   }
 }

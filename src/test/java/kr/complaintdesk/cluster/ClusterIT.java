@@ -35,7 +35,7 @@ class ClusterIT {
 
   static final int CASES = 30;
   static final int PROBES = 40;
-  static final Pattern PAYOUT = Pattern.compile("Recorded payout (\\S+) for case (PROBE-\\d+)");
+  static final Pattern PAYOUT = Pattern.compile("Recorded payout (\\S+) for case (C-\\d{4}-\\d{6})");
   static ApplicationNode nodeA;
   static ApplicationNode nodeB;
 
@@ -74,10 +74,18 @@ class ClusterIT {
       starts.add(pool.submit(() -> node.postJson("cs-agent1", "/process-definition/key/complaint-case/start",
           Map.of("variables", variables))));
     }
+    List<String> caseNumbers = new ArrayList<>();
+    for (Future<EngineRestClient.Response> start : starts) {
+      EngineRestClient.Response response = start.get();
+      assertThat(response.status()).as(response.body()).isEqualTo(200);
+      caseNumbers.add(response.json().get("businessKey").asText());
+    }
+    starts.clear();
+    // Each probe pays for one of the cases just created: a due timer, then an asynchronous payout.
     for (int i = 0; i < PROBES; i++) {
       EngineRestClient node = i % 2 == 0 ? b : a;
       Map<String, Object> variables = Map.of(
-          "caseNumber", Map.of("value", "PROBE-" + i),
+          "caseNumber", Map.of("value", caseNumbers.get(i % caseNumbers.size())),
           "remedy", Map.of("value", "REFUND"),
           "offerAmount", Map.of("value", 1000 + i, "type", "Long"));
       starts.add(pool.submit(() -> node.postJson("process-owner1", "/process-definition/key/cluster-probe/start",
@@ -113,7 +121,7 @@ class ClusterIT {
     for (ApplicationNode node : List.of(nodeA, nodeB)) {
       Matcher matcher = PAYOUT.matcher(node.logText());
       while (matcher.find()) {
-        payouts.add(matcher.group(2));
+        payouts.add(matcher.group(1));
       }
     }
     assertThat(payouts).hasSize(PROBES).doesNotHaveDuplicates();
