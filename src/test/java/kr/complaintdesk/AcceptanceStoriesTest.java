@@ -49,7 +49,8 @@ class AcceptanceStoriesTest {
     assertThat(driver.task(pi, "UserTask_ReviewEvidence")).hasCandidateGroup("safety-lab");
     driver.complete(pi, "UserTask_ScheduleVisit", "region-busan1", "visitAt", "2026-04-03T10:00", "hospitalAccompanimentPlanned", true);
     driver.complete(pi, "UserTask_VisitCustomer", "region-busan1",
-        "careNotes", "인근 피부과 동행, 호전 없음", "hospitalAccompanied", true, "treatmentCostAdded", 45000L, "recovered", false);
+        "careNotes", "인근 피부과 동행, 호전 없음", "hospitalAccompanied", true, "treatmentCostAdded", 45000L,
+        "dermatologistDiagnosis", true, "recovered", false);
     driver.complete(pi, "UserTask_CheckRecovery", "region-busan1",
         "recoveryNotes", "감염 전문의 병원으로 옮김", "treatmentCostAdded", 85000L, "recovered", false);
     driver.complete(pi, "UserTask_CheckRecovery", "region-busan1", "recoveryNotes", "열흘 만에 완치 판정", "recovered", true);

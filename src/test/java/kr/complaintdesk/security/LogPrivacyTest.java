@@ -98,7 +98,8 @@ class LogPrivacyTest {
     driver.complete(pi, "UserTask_ScheduleVisit", "region-busan1", "visitAt", "2026-04-03T10:00",
         "hospitalAccompanimentPlanned", true);
     driver.complete(pi, "UserTask_VisitCustomer", "region-busan1",
-        "careNotes", "피부과 동행: " + HEALTH, "hospitalAccompanied", true, "treatmentCostAdded", 65000L, "recovered", true);
+        "careNotes", "피부과 동행: " + HEALTH, "hospitalAccompanied", true, "treatmentCostAdded", 65000L,
+        "dermatologistDiagnosis", true, "recovered", true);
 
     driver.complete(pi, "UserTask_ReviewEvidence", "safety-lab1",
         "evidenceReviewNotes", "사진 확인: " + HEALTH, "expertOpinionNeeded", false);
