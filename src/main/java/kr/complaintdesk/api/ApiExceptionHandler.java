@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import kr.complaintdesk.api.ApiProblem.FieldProblem;
 import kr.complaintdesk.intake.CaseInputException;
+import kr.complaintdesk.intake.IntakeService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,6 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
+
   @ExceptionHandler(ApiProblem.class)
   ResponseEntity<Object> problem(ApiProblem problem) {
     return respond(problem.status(), problem.title(), problem.getMessage(), problem.errors());
@@ -36,9 +39,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(ApiProblem.invalid(IntakeMapping.fieldsOf(e)));
   }
 
+  @ExceptionHandler(IntakeService.SubmissionConflictException.class)
+  ResponseEntity<Object> busy(IntakeService.SubmissionConflictException e) {
+    return problem(ApiProblem.conflict("같은 접수가 동시에 처리되고 있습니다. 잠시 후 같은 요청을 다시 보내 주세요."));
+  }
+
   @ExceptionHandler(MismatchingMessageCorrelationException.class)
   ResponseEntity<Object> notWaiting(MismatchingMessageCorrelationException e) {
     return problem(ApiProblem.conflict("사건이 지금은 이 메시지를 받을 수 없습니다 (이미 종결되었거나 진행 단계가 다릅니다)"));
+  }
+
+  /** Anything else is our fault: logged (contact details masked) and answered as a problem, never a bare page. */
+  @ExceptionHandler(RuntimeException.class)
+  ResponseEntity<Object> unexpected(RuntimeException e) {
+    LOG.error("Unexpected error in the case API", e);
+    return respond(HttpStatus.INTERNAL_SERVER_ERROR, "처리하지 못했습니다", "예기치 않은 오류가 났습니다. 운영자에게 알려 주세요.",
+        List.of());
   }
 
   @Override

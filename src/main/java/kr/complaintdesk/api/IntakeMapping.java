@@ -88,7 +88,7 @@ final class IntakeMapping {
 
   private static void put(VariableMap variables, String name, String value) {
     if (value != null) {
-      variables.put(name, value);
+      variables.put(name, value.strip());
     }
   }
 }

@@ -26,6 +26,8 @@ public class IntakeService {
   public static final String SUBMITTED_BY = "submittedBy";
   private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
   private static final int ATTEMPTS = 3;
+  /** Unique violation, serialization failure, deadlock, lock not available, lock timeout (H2). */
+  private static final java.util.Set<String> CONFLICT_STATES = java.util.Set.of("23505", "40001", "40P01", "55P03", "HYT00");
   private static final long WAIT_FOR_WINNER_MILLIS = 10_000;
 
   private final RuntimeService runtimeService;
@@ -68,7 +70,14 @@ public class IntakeService {
         }
       }
     }
-    throw lastConflict;
+    throw new SubmissionConflictException(lastConflict);
+  }
+
+  /** Concurrent submissions kept colliding and no earlier case could be found: the client should retry. */
+  public static class SubmissionConflictException extends RuntimeException {
+    SubmissionConflictException(Throwable cause) {
+      super("intake kept colliding with concurrent submissions", cause);
+    }
   }
 
   private Optional<CaseRecord> awaitSubmission(String channel, String externalRef, String idempotencyKey) {
@@ -94,13 +103,12 @@ public class IntakeService {
   /** A unique-constraint violation or lock conflict with a concurrent transaction. */
   static boolean isDatabaseConflict(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof org.springframework.dao.DataIntegrityViolationException
+      if (t instanceof org.springframework.dao.DuplicateKeyException
           || t instanceof org.springframework.dao.PessimisticLockingFailureException
           || t instanceof org.camunda.bpm.engine.OptimisticLockingException) {
         return true;
       }
-      if (t instanceof SQLException sql && sql.getSQLState() != null
-          && (sql.getSQLState().startsWith("23") || sql.getSQLState().equals("40001") || sql.getSQLState().equals("HYT00"))) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null && CONFLICT_STATES.contains(sql.getSQLState())) {
         return true;
       }
       if (t.getCause() == t) {

@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
 public class RegisterCaseDelegate implements JavaDelegate {
 
   static final Pattern URL = Pattern.compile("^https?://\\S+$");
+  static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
   private static final Logger LOG = LoggerFactory.getLogger(RegisterCaseDelegate.class);
   private static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
 
@@ -149,7 +150,16 @@ public class RegisterCaseDelegate implements JavaDelegate {
         errors.add(new FieldError(name, maxLength + "자를 넘을 수 없습니다 (" + s.length() + "자)"));
         return null;
       }
-      return s.trim();
+      if (CONTROL_CHARACTERS.matcher(s).find()) {
+        errors.add(new FieldError(name, "제어 문자를 쓸 수 없습니다"));
+        return null;
+      }
+      String trimmed = s.strip();
+      if (!trimmed.equals(s)) {
+        // What is checked is what is stored: a region "busan " would route the visit to nobody.
+        execution.setVariable(name, trimmed);
+      }
+      return trimmed;
     }
 
     <E extends Enum<E>> E enumValue(String name, Class<E> type, boolean required) {

@@ -41,6 +41,7 @@ public final class CaseVariables {
 
   // Triage (outputs of complaint-triage)
   public static final String FIRST_RESPONSE_HOURS = "firstResponseHours";
+  public static final String FIRST_RESPONSE_DUE = "firstResponseDue";
   public static final String NEEDS_SAFETY_LAB = "needsSafetyLab";
   public static final String NEEDS_QUALITY = "needsQuality";
   public static final String NEEDS_LOGISTICS = "needsLogistics";

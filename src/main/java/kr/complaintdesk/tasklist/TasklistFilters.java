@@ -30,6 +30,7 @@ public class TasklistFilters {
   public static final String APPROVALS = "보상 승인 대기";
   public static final String PREVENTION = "재발 방지 조치";
   public static final String PUBLIC_RISK = "공개 리스크";
+  public static final String OVERDUE = "기한 초과";
 
   private final FilterService filterService;
   private final TaskService taskService;
@@ -54,6 +55,8 @@ public class TasklistFilters {
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
     create(URGENT, 0, "우선순위 P1 사건의 작업 (신체 피해, 언론·기관 위협)", everyone,
         taskService.createTaskQuery().processVariableValueEquals(CaseVariables.PRIORITY, "P1"));
+    create(OVERDUE, -1, "기한이 지난 작업 (SLA 초과, 지연 조치)", List.of(StaffGroup.CS_LEAD, StaffGroup.CS_DIRECTOR),
+        taskService.createTaskQuery().dueBeforeExpression("${now()}"));
     create(CARE_VISITS, 10, "방문 케어와 회복 확인", regionGroups,
         taskService.createTaskQuery().processDefinitionKey("care-visit"));
     create(ANALYSES, 10, "안전성 검토, 품질 검사, 배송 조사와 결론", analysts,

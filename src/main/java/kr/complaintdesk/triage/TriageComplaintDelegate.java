@@ -4,12 +4,14 @@ import static kr.complaintdesk.process.CaseVariables.*;
 
 import java.util.List;
 import java.util.Map;
+import kr.complaintdesk.calendar.BusinessCalendar;
 import kr.complaintdesk.intake.CaseRecords;
 import kr.complaintdesk.process.Decisions;
 import kr.complaintdesk.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +34,13 @@ public class TriageComplaintDelegate implements JavaDelegate {
   private final Decisions decisions;
   private final CaseRecords cases;
   private final Timeline timeline;
+  private final BusinessCalendar calendar;
 
-  public TriageComplaintDelegate(Decisions decisions, CaseRecords cases, Timeline timeline) {
+  public TriageComplaintDelegate(Decisions decisions, CaseRecords cases, Timeline timeline, BusinessCalendar calendar) {
     this.decisions = decisions;
     this.cases = cases;
     this.timeline = timeline;
+    this.calendar = calendar;
   }
 
   @Override
@@ -62,6 +66,9 @@ public class TriageComplaintDelegate implements JavaDelegate {
       execution.setVariable(output, value);
     }
     execution.setVariable(TRIAGE_DECISION, outcome.reference());
+    // One due moment for the first contact: the task's due date in Tasklist and the SLA timer.
+    execution.setVariable(FIRST_RESPONSE_DUE, calendar.addBusinessHours(ClockUtil.getCurrentTime(),
+        (Number) result.get(FIRST_RESPONSE_HOURS)));
     timeline.record(caseNumber, Timeline.Kind.DECISION, CurrentUser.SYSTEM, "분류: " + result.get(PRIORITY)
         + ", 1차 응대 " + result.get(FIRST_RESPONSE_HOURS) + "영업시간 (" + outcome.reference() + ")", result.toString());
     LOG.info("Case {} triaged by {}: {}", caseNumber, outcome.reference(), result.get(PRIORITY));

@@ -7,7 +7,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import kr.complaintdesk.tasklist.TasklistFilters;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -22,6 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** complaint-case: every path through every gateway and both response boundaries. */
 @ProcessTest
 class ComplaintCaseProcessTest {
+
+  static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
 
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
@@ -42,6 +52,43 @@ class ComplaintCaseProcessTest {
     assertThat(pi).variables().containsEntry("caseNumber", pi.getBusinessKey());
     assertThat(pi).isWaitingAt("UserTask_FirstContact", "ServiceTask_SendAcknowledgement");
     assertThat(task("UserTask_FirstContact", pi)).hasCandidateGroup("cs-agent");
+  }
+
+  @Test
+  void aComplaintReportedOnSaturdayIsDueInBusinessHoursFromMondayAndAMissedSlaGoesToTheLead() {
+    // The phone-case story: reported on a Saturday afternoon, counted from Monday 09:00 (P3: 16 business hours).
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 21, 15, 0, 0, 0, KOREA).toInstant()));
+    try {
+      // A first-time customer: a repeat complainant would be P2.
+      long digits = System.nanoTime() % 100_000_000L;
+      ProcessInstance pi = driver.startCase(intake("SERVICE", "seoul")
+          .putValue("customerPhone", String.format("010-%04d-%04d", digits / 10_000, digits % 10_000)));
+      assertThat(runtimeService.getVariable(pi.getId(), "priority")).isEqualTo("P3");
+      Task contact = driver.task(pi, "UserTask_FirstContact");
+      Date due = Date.from(ZonedDateTime.of(2026, 11, 24, 16, 0, 0, 0, KOREA).toInstant());
+      assertThat(contact.getDueDate()).isEqualTo(due);
+      assertThat(contact.getPriority()).isEqualTo(50);
+      assertThat(driver.openTasks(pi, "UserTask_HandleOverdueFirstContact")).isEmpty();
+
+      ClockUtil.setCurrentTime(Date.from(due.toInstant().plusSeconds(60)));
+      driver.executeJobs(pi);
+
+      Task overdue = driver.task(pi, "UserTask_HandleOverdueFirstContact");
+      assertThat(overdue).hasCandidateGroup("cs-lead");
+      assertThat(overdue.getPriority()).isEqualTo(90);
+      assertThat(driver.openTasks(pi, "UserTask_FirstContact")).hasSize(1);
+      ClockUtil.setCurrentTime(Date.from(due.toInstant().plusSeconds(120)));
+      Filter filter = engine.getFilterService().createFilterQuery().filterName(TasklistFilters.OVERDUE).singleResult();
+      engine.getIdentityService().setAuthentication("cs-lead1", List.of("cs-lead"));
+      try {
+        List<Task> listed = engine.getFilterService().list(filter.getId());
+        assertThat(listed).extracting(Task::getId).contains(overdue.getId());
+      } finally {
+        engine.getIdentityService().clearAuthentication();
+      }
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   @Test

@@ -56,7 +56,6 @@ class SmtpMessengerTest {
     registry.add("complaints.messaging.from", () -> FROM);
     registry.add("spring.mail.host", () -> "localhost");
     registry.add("spring.mail.port", () -> smtpServer.getSmtp().getPort());
-    registry.add("spring.datasource.url", () -> "jdbc:h2:mem:complaint-desk-smtp;DB_CLOSE_DELAY=-1");
   }
 
   @Autowired ProcessEngine processEngine;

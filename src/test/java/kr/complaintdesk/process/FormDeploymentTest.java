@@ -48,7 +48,8 @@ class FormDeploymentTest {
       List.of("complaint-case", "care-visit", "cause-analysis", "compensation", "prevention-action");
   /** Values for the candidate-group expressions of the models: region-${region}, ${approverGroup}, ... */
   static final Map<String, Object> GROUP_VARIABLES =
-      Map.of("region", "busan", "approverGroup", "cs-lead", "preventionOwnerGroup", "quality");
+      Map.of("region", "busan", "approverGroup", "cs-lead", "preventionOwnerGroup", "quality",
+          "firstResponseDue", new java.util.Date());
 
   final ObjectMapper json = new ObjectMapper();
 

@@ -1,0 +1,370 @@
+package kr.complaintdesk.calendar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BusinessCalendarTest {
+
+  private final BusinessCalendar calendar = BusinessCalendar.defaults();
+
+  /** A Korean wall-clock time, e.g. {@code "2026-03-14T15:00"}, as a {@link Date}. */
+  private static Date kst(String localDateTime) {
+    return Date.from(LocalDateTime.parse(localDateTime).atZone(BusinessCalendar.KOREA).toInstant());
+  }
+
+  /** The exact instant of a Korean wall-clock time (UTC+9, Korea has no daylight saving time). */
+  private static Instant at(String localDateTime) {
+    return OffsetDateTime.parse(localDateTime + "+09:00").toInstant();
+  }
+
+  // --- stories ---
+
+  @Test
+  void phoneCaseReportedOnSaturdayCountsFromMondayMorning() {
+    // reported Saturday 15:00 with a 4-hour first-response SLA: due Monday 13:00
+    Date due = calendar.addBusinessHours(kst("2026-03-14T15:00"), 4);
+    assertEquals(at("2026-03-16T13:00"), due.toInstant());
+    assertEquals(Instant.parse("2026-03-16T04:00:00Z"), due.toInstant());
+  }
+
+  @Test
+  void fridayEveningReportContinuesOnMonday() {
+    // one hour left on Friday, three on Monday
+    assertEquals(at("2026-03-16T12:00"), calendar.addBusinessHours(kst("2026-03-13T17:00"), 4).toInstant());
+  }
+
+  @Test
+  void earlyMorningCountsFromOpening() {
+    assertEquals(at("2026-03-17T11:00"), calendar.addBusinessHours(kst("2026-03-17T08:00"), 2).toInstant());
+  }
+
+  @Test
+  void lateEveningCountsFromNextMorning() {
+    assertEquals(at("2026-03-18T11:00"), calendar.addBusinessHours(kst("2026-03-17T21:30"), 2).toInstant());
+  }
+
+  @Test
+  void multiDaySlaSpansWholeWorkingDays() {
+    // 24 h = 2 h Tue + 9 h Wed + 9 h Thu + 4 h Fri
+    assertEquals(at("2026-03-20T13:00"), calendar.addBusinessHours(kst("2026-03-17T16:00"), 24).toInstant());
+  }
+
+  // --- holidays in between ---
+
+  @Test
+  void chuseok2026IsSkipped() {
+    // Wed 16:00: 2 h left; Thu 9/24 추석 전날, Fri 9/25 추석, Sat 9/26 추석 다음날, Sun; then Mon 6 h
+    assertEquals(at("2026-09-28T15:00"), calendar.addBusinessHours(kst("2026-09-23T16:00"), 8).toInstant());
+  }
+
+  @Test
+  void seollal2027WithItsSubstituteHolidayIsSkipped() {
+    // Fri 2/5 14:00: 4 h; Sat 2/6–Mon 2/8 설날 연휴, Tue 2/9 대체공휴일 (설날 on Sunday); Wed 4 h
+    assertEquals(at("2027-02-10T13:00"), calendar.addBusinessHours(kst("2027-02-05T14:00"), 8).toInstant());
+  }
+
+  @Test
+  void localElectionDay2026IsSkipped() {
+    assertFalse(calendar.isBusinessDay(LocalDate.parse("2026-06-03")));
+    assertEquals(at("2026-06-04T10:00"), calendar.addBusinessHours(kst("2026-06-02T17:00"), 2).toInstant());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    // substitute holiday, Friday / last business day before 17:00, due with 2 h
+    "2026-03-02, 2026-02-27T17:00, 2026-03-03T10:00", // 삼일절 on Sunday
+    "2026-05-25, 2026-05-22T17:00, 2026-05-26T10:00", // 부처님오신날 on Sunday
+    "2026-08-17, 2026-08-14T17:00, 2026-08-18T10:00", // 광복절 on Saturday
+    "2026-10-05, 2026-10-02T17:00, 2026-10-06T10:00", // 개천절 on Saturday
+    "2027-02-09, 2027-02-05T17:00, 2027-02-10T10:00", // 설날 on Sunday
+    "2027-05-03, 2027-04-30T17:00, 2027-05-04T10:00", // 노동절 on Saturday
+    "2027-07-19, 2027-07-16T17:00, 2027-07-20T10:00", // 제헌절 on Saturday
+    "2027-08-16, 2027-08-13T17:00, 2027-08-17T10:00", // 광복절 on Sunday
+    "2027-10-04, 2027-10-01T17:00, 2027-10-05T10:00", // 개천절 on Sunday
+    "2027-10-11, 2027-10-08T17:00, 2027-10-12T10:00", // 한글날 on Saturday
+    "2027-12-27, 2027-12-24T17:00, 2027-12-28T10:00", // 성탄절 on Saturday
+  })
+  void substituteHolidayIsSkipped(String substitute, String start, String due) {
+    LocalDate day = LocalDate.parse(substitute);
+    assertTrue(day.getDayOfWeek().getValue() <= 5, "a substitute holiday is a weekday");
+    assertTrue(calendar.holidays().get(day).startsWith("대체공휴일"));
+    assertFalse(calendar.isBusinessDay(day));
+    assertEquals(at(due), calendar.addBusinessHours(kst(start), 2).toInstant());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "2026-06-08", // 현충일 on Saturday 2026-06-06: no substitute
+    "2027-06-07", // 현충일 on Sunday 2027-06-06: no substitute
+    "2026-09-28", // 추석 다음날 on Saturday 2026-09-26: Saturday gives 추석 no substitute
+    "2026-10-06", // 한글날 2026 is a Friday
+    "2026-12-24", "2026-12-31", "2027-12-31", "2027-02-10", "2027-05-04", "2027-09-17",
+  })
+  void ordinaryWeekdaysAreBusinessDays(String day) {
+    assertTrue(calendar.isBusinessDay(LocalDate.parse(day)));
+  }
+
+  @Test
+  void weekendsAreNotBusinessDays() {
+    assertFalse(calendar.isBusinessDay(LocalDate.parse("2026-03-14")));
+    assertFalse(calendar.isBusinessDay(LocalDate.parse("2026-03-15")));
+    assertTrue(calendar.isBusinessDay(LocalDate.parse("2026-03-16")));
+  }
+
+  @Test
+  void builtInHolidaysAreTheExpectedDays() {
+    Set<String> expected = new TreeSet<>(List.of(
+        "2026-01-01", "2026-02-16", "2026-02-17", "2026-02-18", "2026-03-01", "2026-03-02",
+        "2026-05-01", "2026-05-05", "2026-05-24", "2026-05-25", "2026-06-03", "2026-06-06",
+        "2026-07-17", "2026-08-15", "2026-08-17", "2026-09-24", "2026-09-25", "2026-09-26",
+        "2026-10-03", "2026-10-05", "2026-10-09", "2026-12-25",
+        "2027-01-01", "2027-02-06", "2027-02-07", "2027-02-08", "2027-02-09", "2027-03-01",
+        "2027-05-01", "2027-05-03", "2027-05-05", "2027-05-13", "2027-06-06", "2027-07-17",
+        "2027-07-19", "2027-08-15", "2027-08-16", "2027-09-14", "2027-09-15", "2027-09-16",
+        "2027-10-03", "2027-10-04", "2027-10-09", "2027-10-11", "2027-12-25", "2027-12-27"));
+    Set<String> actual = BusinessCalendar.DEFAULT_HOLIDAYS.keySet().stream()
+        .map(LocalDate::toString)
+        .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(expected, actual);
+    BusinessCalendar.DEFAULT_HOLIDAYS.keySet().forEach(day -> assertFalse(calendar.isBusinessDay(day), day::toString));
+  }
+
+  /** Derives the substitute holidays from the other holidays by the rules in force, independently. */
+  @Test
+  void substituteHolidaysFollowTheRules() {
+    Map<LocalDate, String> all = BusinessCalendar.DEFAULT_HOLIDAYS;
+    Map<LocalDate, String> base = all.entrySet().stream()
+        .filter(e -> !e.getValue().startsWith("대체공휴일"))
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    Set<String> weekendOrOverlap = Set.of(
+        "삼일절", "노동절", "어린이날", "부처님오신날", "제헌절", "광복절", "개천절", "한글날", "성탄절");
+    Set<LocalDate> derived = new TreeSet<>();
+    Set<LocalDate> taken = new TreeSet<>(base.keySet());
+    for (Map.Entry<LocalDate, String> e : new java.util.TreeMap<>(base).entrySet()) {
+      LocalDate day = e.getKey();
+      String name = e.getValue();
+      LocalDate after;
+      if (name.equals("설날") || name.equals("추석")) {
+        // three days; a substitute only if one of them is a Sunday (or another holiday)
+        boolean sunday = List.of(day.minusDays(1), day, day.plusDays(1)).stream()
+            .anyMatch(d -> d.getDayOfWeek() == DayOfWeek.SUNDAY);
+        if (!sunday) {
+          continue;
+        }
+        after = day.plusDays(1);
+      } else if (weekendOrOverlap.contains(name) && day.getDayOfWeek().getValue() >= 6) {
+        after = day;
+      } else {
+        continue;
+      }
+      LocalDate substitute = after.plusDays(1);
+      while (substitute.getDayOfWeek().getValue() >= 6 || taken.contains(substitute)) {
+        substitute = substitute.plusDays(1);
+      }
+      taken.add(substitute);
+      derived.add(substitute);
+    }
+    Set<LocalDate> listed = all.entrySet().stream()
+        .filter(e -> e.getValue().startsWith("대체공휴일"))
+        .map(Map.Entry::getKey)
+        .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(derived, listed);
+  }
+
+  // --- configuration ---
+
+  @Test
+  void extraHolidayFromPropertiesIsSkipped() {
+    BusinessCalendar withExtra = new BusinessCalendar(new BusinessCalendarProperties(
+        null, null, List.of(LocalDate.parse("2026-06-04")), null));
+    assertFalse(withExtra.isBusinessDay(LocalDate.parse("2026-06-04")));
+    // Tue 17:00: 1 h; Wed election day; Thu extra holiday; Fri 1 h
+    assertEquals(at("2026-06-05T10:00"), withExtra.addBusinessHours(kst("2026-06-02T17:00"), 2).toInstant());
+    assertEquals(at("2026-06-04T10:00"), calendar.addBusinessHours(kst("2026-06-02T17:00"), 2).toInstant());
+  }
+
+  @Test
+  void removedHolidayFromPropertiesIsWorked() {
+    BusinessCalendar without = new BusinessCalendar(new BusinessCalendarProperties(
+        null, null, null, List.of(LocalDate.parse("2026-07-17"))));
+    assertTrue(without.isBusinessDay(LocalDate.parse("2026-07-17")));
+    assertEquals(at("2026-07-17T10:00"), without.addBusinessHours(kst("2026-07-16T17:00"), 2).toInstant());
+    assertEquals(at("2026-07-20T10:00"), calendar.addBusinessHours(kst("2026-07-16T17:00"), 2).toInstant());
+  }
+
+  @Test
+  void customOpeningHours() {
+    BusinessCalendar early = new BusinessCalendar(new BusinessCalendarProperties(
+        LocalTime.of(8, 30), LocalTime.of(17, 30), null, null));
+    // Fri 16:30: 1 h; Mon from 08:30: 2 h
+    assertEquals(at("2026-03-16T10:30"), early.addBusinessHours(kst("2026-03-13T16:30"), 3).toInstant());
+    assertEquals(at("2026-03-17T10:30"), early.addBusinessHours(kst("2026-03-17T08:00"), 2).toInstant());
+    // 17:30 is closed: counts from the next morning
+    assertEquals(at("2026-03-18T09:30"), early.addBusinessHours(kst("2026-03-17T17:30"), 1).toInstant());
+    assertEquals(at("2026-03-17T17:30"), early.addBusinessHours(kst("2026-03-17T08:30"), 9).toInstant());
+  }
+
+  @Test
+  void propertiesHaveDefaults() {
+    BusinessCalendarProperties properties = new BusinessCalendarProperties(null, null, null, null);
+    assertEquals(LocalTime.of(9, 0), properties.opensAt());
+    assertEquals(LocalTime.of(18, 0), properties.closesAt());
+    assertEquals(List.of(), properties.extraHolidays());
+    assertEquals(List.of(), properties.removedHolidays());
+    assertEquals(BusinessCalendar.DEFAULT_HOLIDAYS, calendar.holidays());
+  }
+
+  @Test
+  void openingMustBeBeforeClosing() {
+    assertThrows(IllegalArgumentException.class,
+        () -> new BusinessCalendarProperties(LocalTime.of(18, 0), LocalTime.of(9, 0), null, null));
+    assertThrows(IllegalArgumentException.class,
+        () -> new BusinessCalendarProperties(LocalTime.of(9, 0), LocalTime.of(9, 0), null, null));
+  }
+
+  // --- business days ---
+
+  @Test
+  void addBusinessDaysAcrossAWeekend() {
+    assertEquals(at("2026-03-18T10:00"), calendar.addBusinessDays(kst("2026-03-13T10:00"), 3).toInstant());
+  }
+
+  @Test
+  void addBusinessDaysAcrossAHoliday() {
+    // Wed 9/23; Thu–Sat 추석, Sun; Mon 9/28 is day 1, Tue 9/29 day 2
+    assertEquals(at("2026-09-29T10:00"), calendar.addBusinessDays(kst("2026-09-23T10:00"), 2).toInstant());
+    // Fri 10/2; Mon 10/5 대체공휴일(개천절); Tue 10/6, Wed 10/7, Thu 10/8, Fri 10/9 한글날, Mon 10/12
+    assertEquals(at("2026-10-12T11:15"), calendar.addBusinessDays(kst("2026-10-02T11:15"), 4).toInstant());
+  }
+
+  @Test
+  void addBusinessDaysOutsideBusinessHoursCountsFromNextOpening() {
+    assertEquals(at("2026-03-17T09:00"), calendar.addBusinessDays(kst("2026-03-14T15:00"), 1).toInstant());
+    assertEquals(at("2026-03-17T09:00"), calendar.addBusinessDays(kst("2026-03-13T18:00"), 1).toInstant());
+    assertEquals(at("2026-03-18T09:00"), calendar.addBusinessDays(kst("2026-03-17T07:00"), 1).toInstant());
+    assertEquals(at("2026-03-16T09:00"), calendar.addBusinessDays(kst("2026-03-14T15:00"), 0).toInstant());
+    assertEquals(at("2026-03-17T10:00"), calendar.addBusinessDays(kst("2026-03-17T10:00"), 0).toInstant());
+  }
+
+  // --- boundaries ---
+
+  @Test
+  void startExactlyAtClosingCountsFromNextOpening() {
+    assertEquals(at("2026-03-18T10:00"), calendar.addBusinessHours(kst("2026-03-17T18:00"), 1).toInstant());
+    assertEquals(at("2026-03-16T10:00"), calendar.addBusinessHours(kst("2026-03-13T18:00"), 1).toInstant());
+  }
+
+  @Test
+  void startExactlyAtOpening() {
+    assertEquals(at("2026-03-17T10:00"), calendar.addBusinessHours(kst("2026-03-17T09:00"), 1).toInstant());
+  }
+
+  @Test
+  void hoursEndingExactlyAtClosingAreDueAtClosing() {
+    assertEquals(at("2026-03-17T18:00"), calendar.addBusinessHours(kst("2026-03-17T14:00"), 4).toInstant());
+    assertEquals(at("2026-03-17T18:00"), calendar.addBusinessHours(kst("2026-03-17T09:00"), 9).toInstant());
+    assertEquals(at("2026-03-18T18:00"), calendar.addBusinessHours(kst("2026-03-17T09:00"), 18).toInstant());
+    // one minute more goes to the next morning
+    assertEquals(at("2026-03-18T09:01"), calendar.addBusinessHours(kst("2026-03-17T14:00"), 4 + 1 / 60.0).toInstant());
+  }
+
+  @Test
+  void zeroHours() {
+    assertEquals(at("2026-03-17T10:00"), calendar.addBusinessHours(kst("2026-03-17T10:00"), 0).toInstant());
+    assertEquals(at("2026-03-16T09:00"), calendar.addBusinessHours(kst("2026-03-14T15:00"), 0).toInstant());
+    assertEquals(at("2026-03-18T09:00"), calendar.addBusinessHours(kst("2026-03-17T18:00"), 0).toInstant());
+  }
+
+  @Test
+  void fractionalHoursAreRoundedToMinutes() {
+    assertEquals(at("2026-03-17T11:30"), calendar.addBusinessHours(kst("2026-03-17T10:00"), 1.5).toInstant());
+    assertEquals(at("2026-03-17T10:15"), calendar.addBusinessHours(kst("2026-03-17T10:00"), 0.25f).toInstant());
+    assertEquals(at("2026-03-17T10:20"), calendar.addBusinessHours(kst("2026-03-17T10:00"), 1 / 3.0).toInstant());
+    assertEquals(at("2026-03-17T10:01"), calendar.addBusinessHours(kst("2026-03-17T10:00"), 0.01).toInstant());
+    assertEquals(at("2026-03-18T10:30"), calendar.addBusinessHours(kst("2026-03-17T16:00"), new BigDecimal("3.5")).toInstant());
+    assertEquals(at("2026-03-17T14:00"), calendar.addBusinessHours(kst("2026-03-17T10:00"), 4L).toInstant());
+  }
+
+  @Test
+  void secondsOfTheStartAreKept() {
+    Date start = Date.from(Instant.parse("2026-03-17T08:59:30.250Z")); // Tue 17:59:30.250 KST
+    // 29.75 s on Tuesday, the remaining 29 min 30.25 s from Wednesday 09:00
+    assertEquals(Instant.parse("2026-03-18T00:29:30.250Z"), calendar.addBusinessHours(start, 0.5).toInstant());
+  }
+
+  @Test
+  void invalidArguments() {
+    Date start = kst("2026-03-17T10:00");
+    assertThrows(IllegalArgumentException.class, () -> calendar.addBusinessHours(start, -1));
+    assertThrows(IllegalArgumentException.class, () -> calendar.addBusinessHours(start, Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> calendar.addBusinessDays(start, -1));
+    assertThrows(NullPointerException.class, () -> calendar.addBusinessHours(null, 1));
+    assertThrows(NullPointerException.class, () -> calendar.addBusinessHours(start, null));
+  }
+
+  @Test
+  void nextOpening() {
+    ZoneId seoul = BusinessCalendar.KOREA;
+    ZonedDateTime tuesday = ZonedDateTime.of(2026, 3, 17, 0, 0, 0, 0, seoul);
+    assertEquals(tuesday.withHour(9), calendar.nextOpening(tuesday.withHour(7)));
+    assertEquals(tuesday.withHour(9), calendar.nextOpening(tuesday.withHour(9)));
+    assertEquals(tuesday.withHour(17).withMinute(59).withSecond(59),
+        calendar.nextOpening(tuesday.withHour(17).withMinute(59).withSecond(59)));
+    assertEquals(tuesday.plusDays(1).withHour(9), calendar.nextOpening(tuesday.withHour(18)));
+    // Friday evening before 추석 2026 and a weekend: Monday 9/28
+    assertEquals(ZonedDateTime.of(2026, 9, 28, 9, 0, 0, 0, seoul),
+        calendar.nextOpening(ZonedDateTime.of(2026, 9, 23, 18, 30, 0, 0, seoul)));
+    // given in another zone: Mon 2026-03-16 21:00 in New York (EDT) is Tue 10:00 in Seoul
+    ZonedDateTime newYork = ZonedDateTime.of(2026, 3, 16, 21, 0, 0, 0, ZoneId.of("America/New_York"));
+    ZonedDateTime opening = calendar.nextOpening(newYork);
+    assertEquals(seoul, opening.getZone());
+    assertEquals(at("2026-03-17T10:00"), opening.toInstant());
+  }
+
+  // --- time zone ---
+
+  @Test
+  void resultDoesNotDependOnTheJvmDefaultTimeZone() {
+    TimeZone original = TimeZone.getDefault();
+    try {
+      for (String zone : List.of("UTC", "America/New_York", "Asia/Seoul")) {
+        TimeZone.setDefault(TimeZone.getTimeZone(zone));
+        BusinessCalendar fresh = BusinessCalendar.defaults();
+        // Saturday 15:00 in Seoul is Saturday 06:00 UTC and Saturday 02:00 in New York
+        Date reported = Date.from(Instant.parse("2026-03-14T06:00:00Z"));
+        assertEquals(Instant.parse("2026-03-16T04:00:00Z"), fresh.addBusinessHours(reported, 4).toInstant(), zone);
+        // Friday 23:30 UTC = Saturday 08:30 in Seoul: not Friday evening working time
+        Date lateFridayUtc = Date.from(Instant.parse("2026-03-13T23:30:00Z"));
+        assertEquals(Instant.parse("2026-03-16T01:00:00Z"), fresh.addBusinessHours(lateFridayUtc, 1).toInstant(), zone);
+        assertEquals(Instant.parse("2026-03-18T01:00:00Z"),
+            fresh.addBusinessDays(Date.from(Instant.parse("2026-03-13T01:00:00Z")), 3).toInstant(), zone);
+        assertFalse(fresh.isBusinessDay(LocalDate.parse("2026-09-25")), zone);
+      }
+    } finally {
+      TimeZone.setDefault(original);
+    }
+  }
+}
