@@ -67,6 +67,10 @@ public class TaskTimeline extends AbstractProcessEnginePlugin {
     String formKey = task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey();
     return inputFieldsByForm.computeIfAbsent(formKey, key -> Context.getCommandContext().runWithoutAuthorization(() -> {
       List<String> fields = new ArrayList<>();
+      // Only ask for a deployed form when the task has one: a failing engine call would roll back the completion.
+      if (task.getProcessEngineServices().getFormService().getTaskFormData(task.getId()).getCamundaFormRef() == null) {
+        return fields;
+      }
       try (InputStream form = task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId())) {
         collect(JSON.readTree(form), fields);
       } catch (RuntimeException | IOException e) {

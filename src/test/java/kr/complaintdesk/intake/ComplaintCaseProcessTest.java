@@ -213,6 +213,49 @@ class ComplaintCaseProcessTest {
   }
 
   @Test
+  void aThreatRaisedDuringTheCaseMakesItP1AndAsksPrRiskWhileWorkGoesOn() {
+    ProcessInstance pi = atOffer();
+    assertThat(pi).variables().containsEntry("priority", "P3");
+
+    runtimeService.createMessageCorrelation("ExternalThreatRaised").processInstanceId(pi.getId()).correlate();
+
+    assertThat(pi).variables().containsEntry("priority", "P1").containsEntry("prRiskAlert", true);
+    assertThat(task("UserTask_AssessRaisedThreat", pi)).hasCandidateGroup("pr-risk");
+    assertThat(driver.task(pi, "UserTask_PrepareOffer").getPriority()).isEqualTo(80);
+    driver.complete(pi, "UserTask_AssessRaisedThreat", "pr-risk1", "riskLevel", "HIGH", "riskNotes", "방송사 제보 예고");
+    assertThat(pi).isWaitingAt("UserTask_PrepareOffer", "Gateway_JoinRiskTrack");
+  }
+
+  @Test
+  void abuseReportedHandsTheContactToTheLeadWhoRecordsTheProtectiveMeasures() {
+    ProcessInstance pi = atOffer();
+
+    runtimeService.createMessageCorrelation("AbuseReported").processInstanceId(pi.getId()).correlate();
+
+    assertThat(task("UserTask_ProtectStaff", pi)).hasCandidateGroup("cs-lead");
+    driver.complete(pi, "UserTask_ProtectStaff", "cs-lead1", "abuseWarningGiven", true, "abuseContactEnded", true,
+        "abuseBreakExtended", true, "abuseCounsellingOffered", true, "abuseEvidenceKept", true, "abuseNotes", "욕설 후 응대 종료");
+    assertThat(pi).hasPassed("EndEvent_StaffProtected").isWaitingAt("UserTask_PrepareOffer", "Gateway_JoinRiskTrack");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("abuseEvidenceKept").singleResult().getValue()).isEqualTo(true);
+  }
+
+  @Test
+  void theThirdContactOfTheCustomerEscalatesToTheLead() {
+    ProcessInstance pi = atOffer();
+
+    for (int contact = 1; contact <= 2; contact++) {
+      runtimeService.createMessageCorrelation("CustomerContacted").processInstanceId(pi.getId()).correlate();
+    }
+    assertThat(driver.openTasks(pi, "UserTask_ReviewRepeatedContact")).isEmpty();
+    runtimeService.createMessageCorrelation("CustomerContacted").processInstanceId(pi.getId()).correlate();
+
+    assertThat(pi).variables().containsEntry("customerContacts", 3);
+    assertThat(task("UserTask_ReviewRepeatedContact", pi)).hasCandidateGroup("cs-lead");
+    assertThat(pi).isWaitingAt("UserTask_PrepareOffer", "Gateway_JoinRiskTrack", "UserTask_ReviewRepeatedContact");
+  }
+
+  @Test
   void customerAnswerThroughTheApiEndsTheAgentsTask() {
     ProcessInstance pi = atOffer();
     offer(pi, "cs-agent1", "APOLOGY", 0);

@@ -1,0 +1,52 @@
+package kr.complaintdesk.triage;
+
+import static kr.complaintdesk.process.CaseVariables.CASE_NUMBER;
+import static kr.complaintdesk.process.CaseVariables.PRIORITY;
+import static kr.complaintdesk.process.CaseVariables.PR_RISK_ALERT;
+
+import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.timeline.Timeline;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.stereotype.Component;
+
+/**
+ * A media, agency or viral threat raised during the case: the case becomes P1 (threats are always P1)
+ * and so do its open tasks, in every called process, so they rise to the top of Tasklist.
+ */
+@Component("raiseToP1")
+public class RaiseToP1Delegate implements JavaDelegate {
+
+  static final int P1_TASK_PRIORITY = 80;
+  private final TaskService taskService;
+  private final RuntimeService runtimeService;
+  private final Timeline timeline;
+
+  public RaiseToP1Delegate(TaskService taskService, RuntimeService runtimeService, Timeline timeline) {
+    this.taskService = taskService;
+    this.runtimeService = runtimeService;
+    this.timeline = timeline;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String caseNumber = (String) execution.getVariable(CASE_NUMBER);
+    Object before = execution.getVariable(PRIORITY);
+    execution.getProcessInstance().setVariable(PRIORITY, "P1");
+    execution.getProcessInstance().setVariable(PR_RISK_ALERT, true);
+    Context.getCommandContext().runWithoutAuthorization(() -> {
+      // Called processes carry their own copy of the priority (Tasklist's 긴급(P1) filter reads it).
+      runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
+          .forEach(instance -> runtimeService.setVariable(instance.getId(), PRIORITY, "P1"));
+      taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).list().stream()
+          .filter(task -> task.getPriority() < P1_TASK_PRIORITY)
+          .forEach(task -> taskService.setPriority(task.getId(), P1_TASK_PRIORITY));
+      return null;
+    });
+    timeline.record(caseNumber, Timeline.Kind.DECISION, CurrentUser.of(execution),
+        "외부 위협 제기: 우선순위 " + before + " → P1, 홍보·리스크팀 평가", null);
+  }
+}
