@@ -256,6 +256,35 @@ class ComplaintCaseProcessTest {
   }
 
   @Test
+  void anUnansweredOfferIsFollowedUpAfterThreeBusinessDaysAndClosedAsNoResponseAfterFourteenDays() {
+    ZonedDateTime offered = ZonedDateTime.of(2026, 11, 26, 10, 0, 0, 0, KOREA);
+    ClockUtil.setCurrentTime(Date.from(offered.toInstant()));
+    try {
+      ProcessInstance pi = atOffer();
+      offer(pi, "cs-agent1", "APOLOGY", 0);
+
+      // Thursday + 3 business days = Tuesday (the weekend does not count).
+      ClockUtil.setCurrentTime(Date.from(offered.plusDays(4).plusHours(23).toInstant()));
+      driver.executeJobs(pi);
+      assertThat(driver.openTasks(pi, "UserTask_RemindCustomer")).isEmpty();
+      ClockUtil.setCurrentTime(Date.from(offered.plusDays(5).plusMinutes(1).toInstant()));
+      driver.executeJobs(pi);
+      assertThat(task("UserTask_RemindCustomer", pi)).hasCandidateGroup("cs-agent");
+      assertThat(driver.openTasks(pi, "UserTask_RecordCustomerResponse")).hasSize(1);
+      driver.complete(pi, "UserTask_RemindCustomer", "cs-agent1", "reminderNotes", "부재중, 문자 남김");
+
+      ClockUtil.setCurrentTime(Date.from(offered.plusDays(14).plusMinutes(1).toInstant()));
+      driver.executeJobs(pi);
+
+      assertThat(pi).isEnded().hasPassed("ServiceTask_MarkNoResponse").hasNotPassed("CallActivity_Compensation");
+      assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+          .variableName("outcome").singleResult().getValue()).isEqualTo("NO_RESPONSE");
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
   void customerAnswerThroughTheApiEndsTheAgentsTask() {
     ProcessInstance pi = atOffer();
     offer(pi, "cs-agent1", "APOLOGY", 0);
