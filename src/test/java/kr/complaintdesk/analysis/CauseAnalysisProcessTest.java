@@ -3,6 +3,9 @@ package kr.complaintdesk.analysis;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,6 +16,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -193,6 +197,29 @@ class CauseAnalysisProcessTest {
     assertThat(outputs).containsEntry("rootCause", rootCause)
         .containsEntry("companyFault", companyFault)
         .containsEntry("analysisFindings", "원인 종합: " + rootCause);
+  }
+
+  @Test
+  void aSeriousAdverseEventNotReportedWithinFifteenDaysGoesToTheLead() {
+    java.time.Instant verdict = Instant.parse("2026-03-02T01:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(verdict));
+    try {
+      ProcessInstance analysis = startAnalysis(true, false, false);
+      driver.complete(analysis, REVIEW_EVIDENCE, "safety-lab1", "evidenceReviewNotes", "입원 치료", "expertOpinionNeeded", false);
+      driver.complete(analysis, DECIDE_CAUSATION, "safety-lab1",
+          "productCausation", "CONFIRMED", "seriousAdverseEvent", true, "safetyFindings", "중대한 이상사례");
+      assertThat(driver.task(analysis, REPORT_TO_REGULATOR).getDueDate())
+          .isEqualTo(Date.from(verdict.plus(Duration.ofDays(15))));
+
+      ClockUtil.setCurrentTime(
+          Date.from(verdict.plus(Duration.ofDays(15)).plusSeconds(60)));
+      driver.executeJobs(analysis);
+
+      assertThat(candidateGroups(driver.task(analysis, "UserTask_EscalateRegulatorReport"))).containsExactly("cs-lead");
+      assertThat(analysis).isWaitingAt(REPORT_TO_REGULATOR, "UserTask_EscalateRegulatorReport");
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   private ProcessInstance startAnalysis(boolean safetyLab, boolean quality, boolean logistics) {
