@@ -222,6 +222,30 @@ class CauseAnalysisProcessTest {
     }
   }
 
+  @Test
+  void analysesOverTheirSlaInBusinessDaysAreChasedByTheLead() {
+    Instant monday = Instant.parse("2026-11-23T01:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(monday));
+    try {
+      ProcessInstance analysis = startAnalysis(true, true, true);
+      assertThat(driver.task(analysis, REVIEW_EVIDENCE).getDueDate()).isEqualTo(Date.from(monday.plus(Duration.ofDays(2))));
+      assertThat(driver.task(analysis, INSPECT_PRODUCT).getDueDate()).isEqualTo(Date.from(monday.plus(Duration.ofDays(3))));
+
+      // Wednesday: the safety lab and logistics (2 business days) are late, quality (3) is not yet.
+      ClockUtil.setCurrentTime(Date.from(monday.plus(Duration.ofDays(2)).plusSeconds(60)));
+      driver.executeJobs(analysis);
+      assertThat(driver.openTasks(analysis, "UserTask_ChaseAnalysis")).hasSize(2)
+          .allSatisfy(task -> assertThat(candidateGroups(task)).containsExactly("cs-lead"));
+
+      ClockUtil.setCurrentTime(Date.from(monday.plus(Duration.ofDays(3)).plusSeconds(60)));
+      driver.executeJobs(analysis);
+      assertThat(driver.openTasks(analysis, "UserTask_ChaseAnalysis")).hasSize(3);
+      assertThat(analysis).isWaitingAt(REVIEW_EVIDENCE, INSPECT_PRODUCT, INVESTIGATE_DELIVERY, "UserTask_ChaseAnalysis");
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
   private ProcessInstance startAnalysis(boolean safetyLab, boolean quality, boolean logistics) {
     String caseNumber = CaseDriver.registerCase(jdbc);
     return runtimeService.startProcessInstanceByKey("cause-analysis", caseNumber, Variables.createVariables()
