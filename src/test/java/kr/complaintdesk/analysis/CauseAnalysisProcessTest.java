@@ -11,23 +11,17 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+import kr.complaintdesk.support.ProcessTestBase;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 @ProcessTest
-class CauseAnalysisProcessTest {
+class CauseAnalysisProcessTest extends ProcessTestBase {
 
   static final String REVIEW_EVIDENCE = "UserTask_ReviewEvidence";
   static final String RECORD_EXPERT_OPINION = "UserTask_RecordExpertOpinion";
@@ -38,19 +32,6 @@ class CauseAnalysisProcessTest {
   static final String CONCLUDE_ANALYSIS = "UserTask_ConcludeAnalysis";
   static final String ANALYSIS_COMPLETED = "EndEvent_AnalysisCompleted";
 
-  @Autowired ProcessEngine processEngine;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired HistoryService historyService;
-
-  CaseDriver driver;
-
-  @BeforeEach
-  void setUp() {
-    init(processEngine);
-    driver = new CaseDriver(processEngine);
-  }
 
   @Test
   void onlyTheSafetyLabAnalysesWhenOnlySafetyIsNeeded() {

@@ -6,41 +6,22 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import java.util.List;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
+import kr.complaintdesk.support.ProcessTestBase;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 @ProcessTest
-class CareVisitProcessTest {
+class CareVisitProcessTest extends ProcessTestBase {
 
   static final String SCHEDULE_VISIT = "UserTask_ScheduleVisit";
   static final String VISIT_CUSTOMER = "UserTask_VisitCustomer";
   static final String CHECK_RECOVERY = "UserTask_CheckRecovery";
   static final String CARE_COMPLETED = "EndEvent_CareCompleted";
 
-  @Autowired ProcessEngine processEngine;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired HistoryService historyService;
-
-  CaseDriver driver;
-
-  @BeforeEach
-  void setUp() {
-    init(processEngine);
-    driver = new CaseDriver(processEngine);
-  }
 
   @Test
   void visitIsArrangedAndMadeByTheRegionalDivisionOfTheCustomer() {

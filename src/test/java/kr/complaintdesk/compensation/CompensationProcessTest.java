@@ -8,13 +8,10 @@ import java.util.List;
 import kr.complaintdesk.compensation.FourEyesListener.FourEyesViolation;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
+import kr.complaintdesk.support.ProcessTestBase;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -22,17 +19,15 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.util.ReflectionTestUtils;
 
 @ProcessTest
-class CompensationProcessTest {
+class CompensationProcessTest extends ProcessTestBase {
 
   static final String APPROVE = "UserTask_ApproveCompensation";
   static final String REVISE = "UserTask_ReviseCompensation";
@@ -41,23 +36,10 @@ class CompensationProcessTest {
   static final String SHIP_REPLACEMENT = "UserTask_ShipReplacement";
   static final String COMPENSATION_COMPLETED = "EndEvent_CompensationCompleted";
 
-  @Autowired ProcessEngine processEngine;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired HistoryService historyService;
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
   @Autowired PayoutDelegate payoutDelegate;
   @Autowired PayoutGateway payoutGateway;
-
-  CaseDriver driver;
-
-  @BeforeEach
-  void setUp() {
-    init(processEngine);
-    driver = new CaseDriver(processEngine);
-  }
 
   @ParameterizedTest(name = "{0} KRW, harm {1}: {2}")
   @CsvSource({

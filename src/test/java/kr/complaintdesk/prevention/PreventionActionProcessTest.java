@@ -7,23 +7,17 @@ import java.util.List;
 import java.util.UUID;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+import kr.complaintdesk.support.ProcessTestBase;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 @ProcessTest
-class PreventionActionProcessTest {
+class PreventionActionProcessTest extends ProcessTestBase {
 
   static final String PLAN = "UserTask_PlanAction";
   static final String IMPLEMENT = "UserTask_ImplementAction";
@@ -32,19 +26,6 @@ class PreventionActionProcessTest {
   static final String LINK_CASE = "ServiceTask_LinkCase";
   static final String PREVENTION_COMPLETED = "EndEvent_PreventionCompleted";
 
-  @Autowired ProcessEngine processEngine;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired HistoryService historyService;
-
-  CaseDriver driver;
-
-  @BeforeEach
-  void setUp() {
-    init(processEngine);
-    driver = new CaseDriver(processEngine);
-  }
 
   @ParameterizedTest(name = "{0} is owned by {1}")
   @CsvSource({
