@@ -51,8 +51,12 @@ class AcceptanceStoriesTest {
     driver.complete(pi, "UserTask_VisitCustomer", "region-busan1",
         "careNotes", "인근 피부과 동행, 호전 없음", "hospitalAccompanied", true, "treatmentCostAdded", 45000L,
         "dermatologistDiagnosis", true, "recovered", false);
+    // Not yet recovered: the division checks again every three business days until she is cured.
+    assertThat(driver.openTasks(pi, "UserTask_CheckRecovery")).isEmpty();
+    driver.fireTimer(pi, "IntermediateCatchEvent_RecoveryCheckDue");
     driver.complete(pi, "UserTask_CheckRecovery", "region-busan1",
         "recoveryNotes", "감염 전문의 병원으로 옮김", "treatmentCostAdded", 85000L, "recovered", false);
+    driver.fireTimer(pi, "IntermediateCatchEvent_RecoveryCheckDue");
     driver.complete(pi, "UserTask_CheckRecovery", "region-busan1", "recoveryNotes", "열흘 만에 완치 판정", "recovered", true);
 
     driver.complete(pi, "UserTask_ReviewEvidence", "safety-lab1", "evidenceReviewNotes", "처음 보는 유형", "expertOpinionNeeded", true);

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.Date;
 import java.util.Map;
@@ -30,6 +32,7 @@ import org.springframework.stereotype.Component;
  * <pre>
  * ${businessCalendar.addBusinessHours(now(), firstResponseHours)}
  * ${businessCalendar.addBusinessDays(now(), 3)}
+ * ${businessCalendar.koreanTime(execution.getVariable('visitAt'))}
  * </pre>
  *
  * <p>Each method name has a single signature on purpose: JUEL picks methods by name and argument count.
@@ -161,6 +164,27 @@ public class BusinessCalendar {
       day = nextBusinessDay(day);
     }
     return Date.from(day.atTime(from.toLocalTime()).atZone(KOREA).toInstant());
+  }
+
+  /**
+   * The instant of a Korean wall-clock time as a form records it ({@code "2026-03-02T10:00"}, the
+   * {@code no_timezone} datetime of Camunda Forms), so that a due date does not depend on the server's
+   * time zone. A {@link Date} is returned as it is, a text with an offset keeps its offset; {@code null}
+   * or blank gives {@code null} (no due date).
+   */
+  public Date koreanTime(Object wallClock) {
+    if (wallClock == null || wallClock instanceof Date) {
+      return (Date) wallClock;
+    }
+    String text = wallClock.toString().trim();
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      return Date.from(LocalDateTime.parse(text).atZone(KOREA).toInstant());
+    } catch (DateTimeParseException withoutOffset) {
+      return Date.from(OffsetDateTime.parse(text).toInstant());
+    }
   }
 
   /** Whether {@code day} is Monday to Friday and not a holiday. */

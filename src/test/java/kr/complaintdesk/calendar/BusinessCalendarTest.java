@@ -269,6 +269,32 @@ class BusinessCalendarTest {
     assertEquals(at("2026-03-17T10:00"), calendar.addBusinessDays(kst("2026-03-17T10:00"), 0).toInstant());
   }
 
+  // --- wall-clock times from forms ---
+
+  @Test
+  void aVisitTimeFromTheFormIsKoreanTimeWhateverTheJvmTimeZone() {
+    TimeZone original = TimeZone.getDefault();
+    try {
+      for (String zone : List.of("UTC", "America/New_York", "Asia/Seoul")) {
+        TimeZone.setDefault(TimeZone.getTimeZone(zone));
+        assertEquals(Instant.parse("2026-03-03T05:30:00Z"), calendar.koreanTime("2026-03-03T14:30").toInstant(), zone);
+        assertEquals(Instant.parse("2026-03-03T05:30:00Z"), calendar.koreanTime("2026-03-03T14:30:00").toInstant(), zone);
+      }
+    } finally {
+      TimeZone.setDefault(original);
+    }
+  }
+
+  @Test
+  void aWallClockTimeWithAnOffsetOrAsADateIsKeptAndNoTimeGivesNoDueDate() {
+    assertEquals(Instant.parse("2026-03-03T14:30:00Z"), calendar.koreanTime("2026-03-03T14:30Z").toInstant());
+    Date date = kst("2026-03-03T14:30");
+    assertEquals(date, calendar.koreanTime(date));
+    assertEquals(null, calendar.koreanTime(null));
+    assertEquals(null, calendar.koreanTime(" "));
+    assertThrows(RuntimeException.class, () -> calendar.koreanTime("내일 오후"));
+  }
+
   // --- boundaries ---
 
   @Test

@@ -3,11 +3,17 @@ package kr.complaintdesk.care;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Date;
 import java.util.List;
+import kr.complaintdesk.calendar.BusinessCalendar;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
 import kr.complaintdesk.support.ProcessTestBase;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -20,6 +26,9 @@ class CareVisitProcessTest extends ProcessTestBase {
   static final String SCHEDULE_VISIT = "UserTask_ScheduleVisit";
   static final String VISIT_CUSTOMER = "UserTask_VisitCustomer";
   static final String CHECK_RECOVERY = "UserTask_CheckRecovery";
+  static final String RECOVERY_CHECK_DUE = "IntermediateCatchEvent_RecoveryCheckDue";
+  static final String ESCALATE_VISIT_SCHEDULING = "UserTask_EscalateVisitScheduling";
+  static final String VISIT_SCHEDULING_ESCALATED = "EndEvent_VisitSchedulingEscalated";
   static final String CARE_COMPLETED = "EndEvent_CareCompleted";
 
 
@@ -60,13 +69,15 @@ class CareVisitProcessTest extends ProcessTestBase {
         "careNotes", "발진 지속, 병원 동행", "hospitalAccompanied", true, "recovered", false,
         "treatmentCostAdded", 50000L);
 
+    assertThat(care).isWaitingAtExactly(RECOVERY_CHECK_DUE);
+    driver.fireTimer(care, RECOVERY_CHECK_DUE);
     assertThat(care).isWaitingAtExactly(CHECK_RECOVERY);
     assertThat(driver.task(care, CHECK_RECOVERY)).hasCandidateGroup("region-gwangju");
     assertThat(candidateGroups(driver.task(care, CHECK_RECOVERY))).containsExactly("region-gwangju");
 
     driver.complete(care, CHECK_RECOVERY, "region-gwangju1", "recoveryNotes", "완치", "recovered", true);
 
-    assertThat(care).isEnded().hasPassedInOrder(VISIT_CUSTOMER, CHECK_RECOVERY, CARE_COMPLETED);
+    assertThat(care).isEnded().hasPassedInOrder(VISIT_CUSTOMER, RECOVERY_CHECK_DUE, CHECK_RECOVERY, CARE_COMPLETED);
     assertThat(historicValue(care, "treatmentCostTotal")).isEqualTo(50000L);
   }
 
@@ -76,6 +87,8 @@ class CareVisitProcessTest extends ProcessTestBase {
 
     driver.complete(care, VISIT_CUSTOMER, "region-busan1",
         "careNotes", "접촉성 피부염 소견", "recovered", false, "treatmentCostAdded", 50000L);
+    assertThat(care).isWaitingAtExactly(RECOVERY_CHECK_DUE);
+    driver.fireTimer(care, RECOVERY_CHECK_DUE);
     assertThat(care).isWaitingAtExactly(CHECK_RECOVERY);
     assertThat(runtimeService.getVariable(care.getId(), "treatmentCostTotal")).isEqualTo(50000L);
     assertThat(runtimeService.getVariable(care.getId(), "treatmentCostAdded"))
@@ -84,12 +97,16 @@ class CareVisitProcessTest extends ProcessTestBase {
 
     driver.complete(care, CHECK_RECOVERY, "region-busan1",
         "recoveryNotes", "감염으로 악화, 재진료", "recovered", false, "treatmentCostAdded", 20000L);
+    assertThat(care).isWaitingAtExactly(RECOVERY_CHECK_DUE);
+    driver.fireTimer(care, RECOVERY_CHECK_DUE);
     assertThat(care).isWaitingAtExactly(CHECK_RECOVERY);
     assertThat(driver.task(care, CHECK_RECOVERY).getId()).isNotEqualTo(firstCheck);
     assertThat(runtimeService.getVariable(care.getId(), "treatmentCostTotal")).isEqualTo(70000L);
 
     driver.complete(care, CHECK_RECOVERY, "region-busan1",
         "recoveryNotes", "호전 중, 비용 없음", "recovered", false);
+    assertThat(care).isWaitingAtExactly(RECOVERY_CHECK_DUE);
+    driver.fireTimer(care, RECOVERY_CHECK_DUE);
     assertThat(care).isWaitingAtExactly(CHECK_RECOVERY);
     assertThat(runtimeService.getVariable(care.getId(), "treatmentCostTotal")).isEqualTo(70000L);
 
@@ -105,6 +122,7 @@ class CareVisitProcessTest extends ProcessTestBase {
     ProcessInstance care = atVisit("daejeon");
     driver.complete(care, VISIT_CUSTOMER, "region-daejeon1",
         "careNotes", "병원 동행", "recovered", false, "treatmentCostAdded", 50000L);
+    driver.fireTimer(care, RECOVERY_CHECK_DUE);
     Task check = driver.task(care, CHECK_RECOVERY);
 
     assertThatThrownBy(() -> driver.complete(care, CHECK_RECOVERY, "region-daejeon1",
@@ -118,6 +136,111 @@ class CareVisitProcessTest extends ProcessTestBase {
     assertThat(runtimeService.getVariable(care.getId(), "treatmentCostAdded")).isNull();
     assertThat(runtimeService.getVariable(care.getId(), "recovered")).isEqualTo(false);
     assertThat(runtimeService.getVariable(care.getId(), "recoveryNotes")).isNull();
+  }
+
+  @Test
+  void aVisitScheduledWithinOneBusinessDayNeedsNoLeadAndTheVisitIsDueAtTheAgreedTime() {
+    // Wednesday afternoon before 추석 (Thu–Sat) and a Sunday: one business day is Monday.
+    ClockUtil.setCurrentTime(kst("2026-09-23T15:00"));
+    try {
+      ProcessInstance care = startCare("busan");
+      assertThat(driver.task(care, SCHEDULE_VISIT).getDueDate()).isEqualTo(kst("2026-09-28T15:00"));
+      assertThat(timerDueDates(care)).containsExactly(kst("2026-09-28T15:00"));
+
+      ClockUtil.setCurrentTime(kst("2026-09-25T11:00"));
+      driver.executeJobs(care);
+      assertThat(care).isWaitingAtExactly(SCHEDULE_VISIT);
+
+      ClockUtil.setCurrentTime(kst("2026-09-28T10:00"));
+      driver.complete(care, SCHEDULE_VISIT, "region-busan1", "visitAt", "2026-09-29T14:30");
+      assertThat(driver.task(care, VISIT_CUSTOMER).getDueDate())
+          .isEqualTo(Date.from(Instant.parse("2026-09-29T05:30:00Z")));
+
+      ClockUtil.setCurrentTime(kst("2026-09-28T15:01"));
+      driver.executeJobs(care);
+      assertThat(care).isWaitingAtExactly(VISIT_CUSTOMER).hasNotPassed(ESCALATE_VISIT_SCHEDULING);
+      assertThat(timerDueDates(care)).as("the SLA timer went with the completed task").isEmpty();
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void aVisitNotScheduledWithinOneBusinessDayGoesToTheLeadWhileTheRegionKeepsTheTask() {
+    // Friday 16:00: one business day later is Monday 16:00, not Saturday.
+    ClockUtil.setCurrentTime(kst("2026-11-20T16:00"));
+    try {
+      ProcessInstance care = startCare("daegu");
+      String schedule = driver.task(care, SCHEDULE_VISIT).getId();
+
+      ClockUtil.setCurrentTime(kst("2026-11-23T15:59"));
+      driver.executeJobs(care);
+      assertThat(driver.openTasks(care, ESCALATE_VISIT_SCHEDULING)).isEmpty();
+
+      ClockUtil.setCurrentTime(kst("2026-11-23T16:01"));
+      driver.executeJobs(care);
+      Task escalation = driver.task(care, ESCALATE_VISIT_SCHEDULING);
+      assertThat(candidateGroups(escalation)).containsExactly("cs-lead");
+      assertThat(escalation.getName()).isEqualTo("늦어진 방문 일정 조치");
+      assertThat(escalation.getPriority()).isEqualTo(90);
+      assertThat(escalation.getDueDate()).isEqualTo(kst("2026-11-23T16:01"));
+      assertThat(care).isWaitingAtExactly(SCHEDULE_VISIT, ESCALATE_VISIT_SCHEDULING);
+      assertThat(driver.task(care, SCHEDULE_VISIT).getId()).isEqualTo(schedule);
+
+      driver.complete(care, ESCALATE_VISIT_SCHEDULING, "cs-lead1",
+          "visitSchedulingDelayAction", "부산 사업부와 통화, 내일 오전 방문으로 고객 안내");
+      assertThat(care).hasPassed(VISIT_SCHEDULING_ESCALATED).isWaitingAtExactly(SCHEDULE_VISIT);
+      assertThat(timerDueDates(care)).as("the lead is told once").isEmpty();
+
+      driver.complete(care, SCHEDULE_VISIT, "region-daegu1", "visitAt", "2026-11-24T10:00");
+      assertThat(care).isWaitingAtExactly(VISIT_CUSTOMER);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void recoveryIsCheckedEveryThreeBusinessDaysAndNoTimerIsLeftOnceTheCustomerHasRecovered() {
+    ClockUtil.setCurrentTime(kst("2026-09-17T10:00"));
+    try {
+      ProcessInstance care = atVisit("busan");
+      driver.complete(care, VISIT_CUSTOMER, "region-busan1",
+          "careNotes", "접촉성 피부염 소견", "recovered", false, "treatmentCostAdded", 50000L);
+
+      // Thursday + 3 business days: Friday, Monday, Tuesday.
+      assertThat(care).isWaitingAtExactly(RECOVERY_CHECK_DUE);
+      assertThat(timerDueDates(care)).containsExactly(kst("2026-09-22T10:00"));
+      ClockUtil.setCurrentTime(kst("2026-09-22T09:59"));
+      driver.executeJobs(care);
+      assertThat(driver.openTasks(care, CHECK_RECOVERY)).as("no check before its day").isEmpty();
+
+      ClockUtil.setCurrentTime(kst("2026-09-22T10:01"));
+      driver.executeJobs(care);
+      assertThat(candidateGroups(driver.task(care, CHECK_RECOVERY))).containsExactly("region-busan");
+      ClockUtil.setCurrentTime(kst("2026-09-22T11:00"));
+      driver.complete(care, CHECK_RECOVERY, "region-busan1",
+          "recoveryNotes", "감염으로 악화, 재진료", "recovered", false, "treatmentCostAdded", 20000L);
+
+      // Tuesday + 3 business days skips 추석 (Thu–Sat) and Sunday: Wednesday, Monday, Tuesday.
+      assertThat(timerDueDates(care)).containsExactly(kst("2026-09-29T11:00"));
+      ClockUtil.setCurrentTime(kst("2026-09-28T17:00"));
+      driver.executeJobs(care);
+      assertThat(care).isWaitingAtExactly(RECOVERY_CHECK_DUE);
+
+      ClockUtil.setCurrentTime(kst("2026-09-29T11:01"));
+      driver.executeJobs(care);
+      driver.complete(care, CHECK_RECOVERY, "region-busan1",
+          "recoveryNotes", "완치 확인", "recovered", true, "treatmentCostAdded", 12500L);
+
+      assertThat(care).isEnded().hasPassed(CARE_COMPLETED);
+      assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(care.getId())
+          .activityId(CHECK_RECOVERY).count()).isEqualTo(2);
+      assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(care.getId()).count())
+          .as("no timer job after recovery").isZero();
+      assertThat(historicValue(care, "treatmentCostTotal")).isEqualTo(82500L);
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   private ProcessInstance startCare(String region) {
@@ -137,6 +260,17 @@ class CareVisitProcessTest extends ProcessTestBase {
     ProcessInstance care = startCare(region);
     driver.complete(care, SCHEDULE_VISIT, "region-" + region + "1", "visitAt", "2026-03-02T10:00");
     return care;
+  }
+
+  /** The due dates of the timers waiting in the instance, earliest first. */
+  private List<Date> timerDueDates(ProcessInstance instance) {
+    return processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+        .orderByJobDuedate().asc().list().stream().map(Job::getDuedate).toList();
+  }
+
+  /** A Korean wall-clock time, e.g. {@code "2026-09-23T15:00"}. */
+  private static Date kst(String localDateTime) {
+    return Date.from(LocalDateTime.parse(localDateTime).atZone(BusinessCalendar.KOREA).toInstant());
   }
 
   private List<String> candidateGroups(Task task) {

@@ -223,6 +223,7 @@ class CustomerMessageOutboxTest {
         .correlateWithResult();
     driver.complete(action, "UserTask_PlanAction", "quality1", "actionPlan", "금형 수정", "actionDueOn", "2026-04-30T00:00");
     driver.complete(action, "UserTask_ImplementAction", "quality1", "implementationNotes", "금형 교체");
+    driver.fireTimer(action, "IntermediateCatchEvent_EffectivenessReviewDue");
     driver.complete(action, "UserTask_ReviewEffectiveness", "quality1",
         "effective", true, "reviewNotes", "균열 불만 0건", "notifyCustomers", true);
     return action;

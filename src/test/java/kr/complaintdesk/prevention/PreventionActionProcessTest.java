@@ -3,11 +3,16 @@ package kr.complaintdesk.prevention;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
+import java.time.LocalDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import kr.complaintdesk.calendar.BusinessCalendar;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
 import kr.complaintdesk.support.ProcessTestBase;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -21,7 +26,10 @@ class PreventionActionProcessTest extends ProcessTestBase {
 
   static final String PLAN = "UserTask_PlanAction";
   static final String IMPLEMENT = "UserTask_ImplementAction";
+  static final String REVIEW_DUE = "IntermediateCatchEvent_EffectivenessReviewDue";
   static final String REVIEW = "UserTask_ReviewEffectiveness";
+  static final String ESCALATE_REVIEW = "UserTask_EscalateEffectivenessReview";
+  static final String REVIEW_ESCALATED = "EndEvent_EffectivenessReviewEscalated";
   static final String NOTIFY_CUSTOMERS = "ServiceTask_NotifyCustomers";
   static final String LINK_CASE = "ServiceTask_LinkCase";
   static final String PREVENTION_COMPLETED = "EndEvent_PreventionCompleted";
@@ -44,6 +52,8 @@ class PreventionActionProcessTest extends ProcessTestBase {
     assertThat(candidateGroups(driver.task(action, IMPLEMENT))).containsExactly(ownerGroup);
 
     driver.complete(action, IMPLEMENT, ownerGroup + "1", "implementationNotes", "조치 완료");
+    assertThat(action).isWaitingAtExactly(REVIEW_DUE);
+    driver.fireTimer(action, REVIEW_DUE);
     assertThat(action).isWaitingAtExactly(REVIEW);
     assertThat(driver.task(action, REVIEW)).hasCandidateGroup(ownerGroup);
     assertThat(candidateGroups(driver.task(action, REVIEW))).containsExactly(ownerGroup);
@@ -131,6 +141,73 @@ class PreventionActionProcessTest extends ProcessTestBase {
         .variableName("customersNotified").count()).isZero();
   }
 
+  @Test
+  void effectivenessIsReviewedThirtyDaysAfterTheActionWithinFiveBusinessDays() {
+    // Implemented Thursday 3 September: day 30 is Saturday 3 October (개천절); the review counts from
+    // Tuesday 6 October (Monday is its substitute holiday) and skips 한글날 on Friday 9 October.
+    ClockUtil.setCurrentTime(kst("2026-09-03T10:00"));
+    try {
+      ProcessInstance action = requestPrevention(uniqueProduct(), RootCause.MOULD_DEFECT, "C-2026-000601");
+      implementNow(action, "quality1");
+      assertThat(action).isWaitingAtExactly(REVIEW_DUE);
+      assertThat(timerDueDates(action)).containsExactly(kst("2026-10-03T10:00"));
+
+      ClockUtil.setCurrentTime(kst("2026-10-03T09:59"));
+      driver.executeJobs(action);
+      assertThat(driver.openTasks(action, REVIEW)).as("no review before day 30").isEmpty();
+
+      ClockUtil.setCurrentTime(kst("2026-10-03T10:01"));
+      driver.executeJobs(action);
+      Task review = driver.task(action, REVIEW);
+      assertThat(candidateGroups(review)).containsExactly("quality");
+      assertThat(review.getDueDate()).isEqualTo(kst("2026-10-14T09:00"));
+
+      ClockUtil.setCurrentTime(kst("2026-10-13T15:00"));
+      driver.complete(action, REVIEW, "quality1", "effective", true, "reviewNotes", "균열 불만 0건", "notifyCustomers", false);
+      ClockUtil.setCurrentTime(kst("2026-10-14T09:01"));
+      driver.executeJobs(action);
+      assertThat(action).isEnded().hasPassed(PREVENTION_COMPLETED).hasNotPassed(ESCALATE_REVIEW);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void aReviewOverFiveBusinessDaysGoesToTheCustomerSatisfactionDirector() {
+    ClockUtil.setCurrentTime(kst("2026-09-03T10:00"));
+    try {
+      // The CS manual's own owner is the lead, so an overdue review goes above the lead.
+      ProcessInstance action = requestPrevention(uniqueProduct(), RootCause.SERVICE_FAILURE, "C-2026-000701");
+      implementNow(action, "cs-lead1");
+      ClockUtil.setCurrentTime(kst("2026-10-03T10:01"));
+      driver.executeJobs(action);
+      String review = driver.task(action, REVIEW).getId();
+
+      ClockUtil.setCurrentTime(kst("2026-10-14T08:59"));
+      driver.executeJobs(action);
+      assertThat(driver.openTasks(action, ESCALATE_REVIEW)).isEmpty();
+
+      ClockUtil.setCurrentTime(kst("2026-10-14T09:01"));
+      driver.executeJobs(action);
+      Task escalation = driver.task(action, ESCALATE_REVIEW);
+      assertThat(candidateGroups(escalation)).containsExactly("cs-director");
+      assertThat(escalation.getName()).isEqualTo("늦어진 효과성 검토 조치");
+      assertThat(escalation.getPriority()).isEqualTo(80);
+      assertThat(escalation.getDueDate()).isEqualTo(kst("2026-10-14T09:01"));
+      assertThat(action).isWaitingAtExactly(REVIEW, ESCALATE_REVIEW);
+      assertThat(driver.task(action, REVIEW).getId()).as("the owner keeps the review").isEqualTo(review);
+
+      driver.complete(action, ESCALATE_REVIEW, "cs-director1", "reviewDelayAction", "팀장과 10월 16일까지 검토하기로 함");
+      assertThat(action).hasPassed(REVIEW_ESCALATED).isWaitingAtExactly(REVIEW);
+      assertThat(timerDueDates(action)).as("the director is told once").isEmpty();
+
+      driver.complete(action, REVIEW, "cs-lead1", "effective", true, "reviewNotes", "매뉴얼 개정 효과 확인", "notifyCustomers", false);
+      assertThat(action).isEnded().hasPassed(PREVENTION_COMPLETED);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
   /** Starts the action the way {@link RequestPreventionDelegate} does for a case with company fault. */
   private ProcessInstance requestPrevention(String productCode, RootCause rootCause, String caseNumber) {
     String key = RequestPreventionDelegate.preventionKey(productCode, rootCause);
@@ -158,6 +235,24 @@ class PreventionActionProcessTest extends ProcessTestBase {
   private void implement(ProcessInstance action, String userId) {
     driver.complete(action, PLAN, userId, "actionPlan", "조치 계획", "actionDueOn", "2026-04-30T00:00");
     driver.complete(action, IMPLEMENT, userId, "implementationNotes", "조치 실행");
+    driver.fireTimer(action, REVIEW_DUE);
+  }
+
+  /** Plans and implements the action at the engine clock's time, leaving the 30-day wait to the test. */
+  private void implementNow(ProcessInstance action, String userId) {
+    driver.complete(action, PLAN, userId, "actionPlan", "조치 계획", "actionDueOn", "2026-09-03T00:00");
+    driver.complete(action, IMPLEMENT, userId, "implementationNotes", "조치 실행");
+  }
+
+  /** The due dates of the timers waiting in the action, earliest first. */
+  private List<Date> timerDueDates(ProcessInstance action) {
+    return processEngine.getManagementService().createJobQuery().processInstanceId(action.getId()).timers()
+        .orderByJobDuedate().asc().list().stream().map(Job::getDuedate).toList();
+  }
+
+  /** A Korean wall-clock time, e.g. {@code "2026-09-03T10:00"}. */
+  private static Date kst(String localDateTime) {
+    return Date.from(LocalDateTime.parse(localDateTime).atZone(BusinessCalendar.KOREA).toInstant());
   }
 
   private String uniqueProduct() {

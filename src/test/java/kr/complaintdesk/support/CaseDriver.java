@@ -93,6 +93,21 @@ public class CaseDriver {
     throw new AssertionError("jobs keep coming for " + root.getId());
   }
 
+  /**
+   * Fires the one timer waiting at {@code activityId} in the instance tree as if its time had come,
+   * leaving the engine clock and every other timer alone. For tests about what follows a wait; tests
+   * about when it ends move the clock ({@code ClockUtil}) and call {@link #executeJobs}.
+   */
+  public void fireTimer(ProcessInstance root, String activityId) {
+    // One query per instance: activityId together with processInstanceIds makes invalid SQL in Camunda 7.24.
+    List<Job> timers = instanceTree(root.getId()).stream()
+        .flatMap(id -> engine.getManagementService().createJobQuery()
+            .processInstanceId(id).activityId(activityId).timers().list().stream())
+        .toList();
+    assertThat(timers).as("timer waiting at %s", activityId).hasSize(1);
+    engine.getManagementService().executeJob(timers.get(0).getId());
+  }
+
   /** The instance and every process instance it called, however deep. */
   public List<String> instanceTree(String rootId) {
     List<String> ids = new java.util.ArrayList<>(List.of(rootId));
