@@ -76,6 +76,7 @@ class AcceptanceStoriesTest {
     assertThat(driver.task(pi, "UserTask_ApproveCompensation")).hasCandidateGroup("cs-lead");
     driver.complete(pi, "UserTask_ApproveCompensation", "cs-lead1", "compensationApproved", true, "approvalNote", "영수증 확인");
     driver.executeJobs(pi);
+    driver.fireTimer(pi, "IntermediateCatchEvent_FollowUpDue");
     driver.complete(pi, "UserTask_FollowUpCall", "cs-agent1", "satisfactionScore", 5L);
 
     assertThat(pi).isEnded();
@@ -111,6 +112,7 @@ class AcceptanceStoriesTest {
     driver.complete(pi, "UserTask_RecordCustomerResponse", "cs-agent1", "offerAccepted", true, "customerResponseNote", "만족");
     driver.complete(pi, "UserTask_ApproveCompensation", "cs-lead1", "compensationApproved", true, "approvalNote", "확인");
     driver.executeJobs(pi);
+    driver.fireTimer(pi, "IntermediateCatchEvent_FollowUpDue");
     driver.complete(pi, "UserTask_FollowUpCall", "cs-agent1", "satisfactionScore", 5L, "postUpdateRequested", true);
 
     assertThat(pi).isEnded();
@@ -146,6 +148,7 @@ class AcceptanceStoriesTest {
     assertThat(driver.task(pi, "UserTask_ApproveCompensation")).hasCandidateGroup("cs-agent");
     driver.complete(pi, "UserTask_ApproveCompensation", "cs-agent1", "compensationApproved", true, "approvalNote", "최종안 확인");
     driver.executeJobs(pi);
+    driver.fireTimer(pi, "IntermediateCatchEvent_FollowUpDue");
     driver.complete(pi, "UserTask_FollowUpCall", "cs-agent1", "satisfactionScore", 3L);
 
     assertThat(pi).isEnded();
@@ -194,6 +197,7 @@ class AcceptanceStoriesTest {
     driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "YES", "rootCause", rootCause,
         "remedy", "APOLOGY", "offerAmount", 0L, "offerText", "사과");
     driver.complete(pi, "UserTask_RecordCustomerResponse", "cs-agent1", "offerAccepted", true, "customerResponseNote", "수락");
+    driver.fireTimer(pi, "IntermediateCatchEvent_FollowUpDue");
     driver.complete(pi, "UserTask_FollowUpCall", "cs-agent1", "satisfactionScore", 4L);
     driver.executeJobs(pi);
     assertThat(pi).isEnded();

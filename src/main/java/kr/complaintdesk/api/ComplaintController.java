@@ -125,6 +125,47 @@ public class ComplaintController {
     return ResponseEntity.accepted().body(result(caseNumber, "recorded", true));
   }
 
+  @PostMapping("/{caseNumber}/threats")
+  @Operation(summary = "외부 위협 제기: 사건이 P1이 되고 홍보·리스크팀이 평가 (메시지 ExternalThreatRaised)")
+  public ResponseEntity<Map<String, Object>> threat(@PathVariable String caseNumber,
+      @RequestBody ComplaintRequests.Threat body, HttpServletRequest request) {
+    ApiCaller caller = caller(request);
+    if (!caller.maySubmit()) {
+      throw ApiProblem.forbidden("외부 위협을 기록할 권한이 없습니다");
+    }
+    List<FieldProblem> errors = new ArrayList<>();
+    IntakeMapping.checkEnum(errors, "kind", body.kind(), ThreatKind.class, true);
+    IntakeMapping.checkLength(errors, "note", body.note(), 2000);
+    if (body.note() == null || body.note().isBlank()) {
+      errors.add(new FieldProblem("note", "필수 항목입니다 (고객이 한 말, 게시 위치)"));
+    }
+    IntakeMapping.checkLength(errors, "publicPostUrl", body.publicPostUrl(), 500);
+    if (body.publicPostUrl() != null && !body.publicPostUrl().isBlank()
+        && !PUBLIC_POST.matcher(body.publicPostUrl()).matches()) {
+      errors.add(new FieldProblem("publicPostUrl", "http:// 또는 https:// 로 시작하는 주소여야 합니다"));
+    }
+    requireValid(errors);
+    requireOpen(caseNumber);
+    cases.raiseThreat(caseNumber, body.kind(), body.note(), body.publicPostUrl(), caller.userId());
+    return ResponseEntity.accepted().body(result(caseNumber, "priority", "P1"));
+  }
+
+  @PostMapping("/{caseNumber}/abuse-reports")
+  @Operation(summary = "폭언·폭행 신고: 팀장이 응대를 넘겨받고 보호 조치 기록 (메시지 AbuseReported)")
+  public ResponseEntity<Map<String, Object>> abuse(@PathVariable String caseNumber,
+      @RequestBody ComplaintRequests.AbuseReport body, HttpServletRequest request) {
+    ApiCaller caller = requireStaff(request);
+    List<FieldProblem> errors = new ArrayList<>();
+    IntakeMapping.checkLength(errors, "note", body.note(), 2000);
+    if (body.note() == null || body.note().isBlank()) {
+      errors.add(new FieldProblem("note", "필수 항목입니다 (언제, 어떤 말이나 행동이 있었는지)"));
+    }
+    requireValid(errors);
+    requireOpen(caseNumber);
+    cases.reportAbuse(caseNumber, body.note(), caller.userId());
+    return ResponseEntity.accepted().body(result(caseNumber, "reported", true));
+  }
+
   @PostMapping("/{caseNumber}/withdrawal")
   @Operation(summary = "불만 철회 (메시지 ComplaintWithdrawn)")
   public Map<String, Object> withdraw(@PathVariable String caseNumber, @RequestBody ComplaintRequests.Withdrawal body,
@@ -137,6 +178,8 @@ public class ComplaintController {
     cases.withdraw(caseNumber, body.reason(), caller.userId());
     return result(caseNumber, "outcome", "WITHDRAWN");
   }
+
+  private static final java.util.regex.Pattern PUBLIC_POST = java.util.regex.Pattern.compile("^https?://\\S+$");
 
   private void requireOpen(String caseNumber) {
     CaseRecord record = cases.view(caseNumber).orElseThrow(() -> unknown(caseNumber)).record();

@@ -34,6 +34,15 @@ public final class ComplaintRequests {
   @Schema(description = "사건이 열려 있는 동안 고객이 다시 연락함")
   public record Contact(@Schema(example = "PHONE") String channel, String note) {}
 
+  @Schema(description = "고객이 언론 제보, 소비자기관 신고, 확산 게시를 언급함 (메시지 ExternalThreatRaised)")
+  public record Threat(
+      @Schema(example = "MEDIA", allowableValues = {"MEDIA", "CONSUMER_AGENCY", "VIRAL_POST", "LAWSUIT"}) String kind,
+      @Schema(description = "고객이 한 말, 게시 위치") String note,
+      String publicPostUrl) {}
+
+  @Schema(description = "상담원에 대한 폭언·폭행 등 신고 (산업안전보건법 제41조, 메시지 AbuseReported)")
+  public record AbuseReport(@Schema(description = "경위") String note) {}
+
   @Schema(description = "고객의 불만 철회")
   public record Withdrawal(String reason) {}
 

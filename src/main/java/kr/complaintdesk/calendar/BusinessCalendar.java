@@ -187,6 +187,25 @@ public class BusinessCalendar {
     }
   }
 
+  /**
+   * The business day that lies {@code days} business days before {@code day}: two business days before
+   * a Monday is the Thursday before it. Used for reminders ahead of a deadline set by someone else.
+   */
+  public LocalDate businessDaysBefore(LocalDate day, int days) {
+    Objects.requireNonNull(day, "day");
+    if (days < 0) {
+      throw new IllegalArgumentException("days must not be negative: " + days);
+    }
+    LocalDate result = day;
+    for (int i = 0; i < days; i++) {
+      result = result.minusDays(1);
+      while (!isBusinessDay(result)) {
+        result = result.minusDays(1);
+      }
+    }
+    return result;
+  }
+
   /** Whether {@code day} is Monday to Friday and not a holiday. */
   public boolean isBusinessDay(LocalDate day) {
     Objects.requireNonNull(day, "day");

@@ -32,6 +32,12 @@ public class CaseActions {
   public static final String CUSTOMER_RESPONDED = "CustomerResponded";
   public static final String CUSTOMER_CONTACTED = "CustomerContacted";
   public static final String COMPLAINT_WITHDRAWN = "ComplaintWithdrawn";
+  public static final String EXTERNAL_THREAT_RAISED = "ExternalThreatRaised";
+  public static final String ABUSE_REPORTED = "AbuseReported";
+  public static final String THREAT_KIND = "threatKind";
+  public static final String THREAT_NOTE = "threatNote";
+  public static final String ABUSE_REPORT = "abuseReport";
+  public static final String ABUSE_REPORTED_BY = "abuseReportedBy";
 
   private final CaseRecords cases;
   private final Timeline timeline;
@@ -92,6 +98,31 @@ public class CaseActions {
   public void recordContact(String caseNumber, String channel, String note, String actor) {
     timeline.record(caseNumber, Timeline.Kind.CONTACT, actor, "고객 재연락 (" + channel + ")", note);
     runtimeService.createMessageCorrelation(CUSTOMER_CONTACTED).processInstanceId(instance(caseNumber).getId())
+        .correlateWithResult();
+  }
+
+  /** The customer threatened the media, an agency, a viral post or a lawsuit: the case becomes P1. */
+  @Transactional
+  public void raiseThreat(String caseNumber, String kind, String note, String publicPostUrl, String actor) {
+    timeline.record(caseNumber, Timeline.Kind.ESCALATION, actor, "외부 위협 제기 (" + kind + ")", note);
+    var correlation = runtimeService.createMessageCorrelation(EXTERNAL_THREAT_RAISED)
+        .processInstanceId(instance(caseNumber).getId())
+        .setVariable(THREAT_KIND, kind)
+        .setVariable(THREAT_NOTE, note);
+    if (publicPostUrl != null && !publicPostUrl.isBlank()) {
+      correlation.setVariable(kr.complaintdesk.process.CaseVariables.PUBLIC_POST_URL, publicPostUrl.trim());
+    }
+    correlation.correlateWithResult();
+  }
+
+  /** A member of staff was abused by the customer: the lead takes over the contact. */
+  @Transactional
+  public void reportAbuse(String caseNumber, String note, String actor) {
+    timeline.record(caseNumber, Timeline.Kind.ESCALATION, actor, "폭언·폭행 신고", note);
+    runtimeService.createMessageCorrelation(ABUSE_REPORTED)
+        .processInstanceId(instance(caseNumber).getId())
+        .setVariable(ABUSE_REPORT, note)
+        .setVariable(ABUSE_REPORTED_BY, actor)
         .correlateWithResult();
   }
 

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import kr.complaintdesk.ComplaintDeskProperties;
+import kr.complaintdesk.calendar.BusinessCalendar;
 import kr.complaintdesk.customer.CustomerDirectory;
 import kr.complaintdesk.customer.CustomerDirectory.Identity;
 import kr.complaintdesk.customer.IdentityKind;
@@ -41,9 +42,11 @@ public class RegisterCaseDelegate implements JavaDelegate {
   private final CustomerDirectory customers;
   private final CaseRecords cases;
   private final Timeline timeline;
+  private final BusinessCalendar calendar;
 
   public RegisterCaseDelegate(CaseNumberGenerator caseNumbers, ComplaintDeskProperties properties,
-      CustomerDirectory customers, CaseRecords cases, Timeline timeline) {
+      CustomerDirectory customers, CaseRecords cases, Timeline timeline, BusinessCalendar calendar) {
+    this.calendar = calendar;
     this.caseNumbers = caseNumbers;
     this.properties = properties;
     this.customers = customers;
@@ -84,7 +87,7 @@ public class RegisterCaseDelegate implements JavaDelegate {
     if (occurredOn != null && occurredOn.isAfter(today())) {
       errors.add(new FieldError(OCCURRED_ON, "미래의 날짜일 수 없습니다"));
     }
-    in.date(AGENCY_REPLY_DUE);
+    LocalDate agencyReplyDue = in.date(AGENCY_REPLY_DUE);
     String externalRef = in.text(EXTERNAL_REF, 200, false);
     String idempotencyKey = in.text(IDEMPOTENCY_KEY, 200, false);
     Object orderValue = execution.getVariable(ORDER_VALUE);
@@ -121,7 +124,26 @@ public class RegisterCaseDelegate implements JavaDelegate {
     execution.setVariable(HARM, category.isHarm());
     execution.setVariable(EXTERNAL_THREAT, Boolean.TRUE.equals(threat));
     execution.setVariable(VISIT_CONSENT, false);
+    setAgencyReplyTimes(execution, agencyReplyDue);
     LOG.info("Registered case {} ({}, {})", caseNumber, category, execution.getVariable(CHANNEL));
+  }
+
+  /**
+   * A consumer agency's reply date is its deadline: the reply is due by closing time that day, even if
+   * the agency chose a day off, and the reminder comes at opening two business days before. A date
+   * already past is kept: the overdue path starts at once instead of the complaint being refused.
+   */
+  private void setAgencyReplyTimes(DelegateExecution execution, LocalDate agencyReplyDue) {
+    if (agencyReplyDue == null) {
+      execution.setVariable(AGENCY_REPLY_DEADLINE, null);
+      return;
+    }
+    java.util.Date now = ClockUtil.getCurrentTime();
+    java.util.Date deadline = java.util.Date.from(agencyReplyDue.atTime(calendar.closesAt()).atZone(KOREA).toInstant());
+    java.util.Date reminder = java.util.Date.from(
+        calendar.businessDaysBefore(agencyReplyDue, 2).atTime(calendar.opensAt()).atZone(KOREA).toInstant());
+    execution.setVariable(AGENCY_REPLY_DEADLINE, deadline);
+    execution.setVariable(AGENCY_REPLY_REMINDER_AT, reminder.before(now) ? now : reminder);
   }
 
   private static LocalDate today() {

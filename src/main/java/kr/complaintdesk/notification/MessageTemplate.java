@@ -10,7 +10,9 @@ public enum MessageTemplate {
   IMPROVEMENT_NOTICE(false,
       "[고객센터] 말씀해 주신 불편을 개선했습니다",
       "고객님께서 알려 주신 문제(사건 번호 %s)를 계기로 제품과 서비스를 개선했습니다.\n"
-          + "소중한 의견을 주셔서 감사합니다.");
+          + "소중한 의견을 주셔서 감사합니다."),
+  /** A notice to a member of staff; {@link StaffNotifications} writes its subject and body. */
+  STAFF_NOTICE(true, "[불만 처리] 사건 %s 알림", "사건 %s 알림");
 
   private final boolean neededForTheCase;
   private final String subject;

@@ -49,6 +49,16 @@ public final class CaseVariables {
   public static final String PR_RISK_ALERT = "prRiskAlert";
 
   // First contact and care
+  /** The agent who made the first contact; notices about the case go to them. */
+  public static final String CASE_OWNER = "caseOwner";
+  public static final String CALLBACK_PROMISED = "callbackPromised";
+  /** The promised call-back time as entered in the first-contact form (local time in Korea). */
+  public static final String CALLBACK_PROMISED_AT = "callbackPromisedAt";
+  /** The promised call-back time as a date for the timers. */
+  public static final String CALLBACK_DUE = "callbackDue";
+  public static final String CALLBACK_REMINDER_AT = "callbackReminderAt";
+  public static final String AGENCY_REPLY_DEADLINE = "agencyReplyDeadline";
+  public static final String AGENCY_REPLY_REMINDER_AT = "agencyReplyReminderAt";
   public static final String VISIT_CONSENT = "visitConsent";
   public static final String TREATMENT_COST_ADDED = "treatmentCostAdded";
   public static final String TREATMENT_COST_TOTAL = "treatmentCostTotal";

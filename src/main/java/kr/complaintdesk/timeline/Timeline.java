@@ -22,7 +22,8 @@ public class Timeline {
 
   /** What kind of step an entry records. */
   public enum Kind {
-    INTAKE, DECISION, TASK_COMPLETED, CONTACT, OFFER, CUSTOMER_RESPONSE, APPROVAL, PAYOUT, MESSAGE, WITHDRAWAL, CLOSED
+    INTAKE, DECISION, TASK_COMPLETED, CONTACT, PROMISE, NOTICE, ESCALATION, OFFER, CUSTOMER_RESPONSE, APPROVAL, PAYOUT, MESSAGE,
+    WITHDRAWAL, CLOSED
   }
 
   public record Entry(long id, String caseNumber, OffsetDateTime occurredAt, Kind kind, String actor, String summary,

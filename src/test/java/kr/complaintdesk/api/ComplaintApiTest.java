@@ -467,6 +467,7 @@ class ComplaintApiTest {
     assertThat(reply.json().path("caseNumber").asText()).isEqualTo(caseNumber);
     assertThat(reply.json().path("accepted").asBoolean()).isTrue();
     assertThat(driver.openTasks(pi, "UserTask_RecordCustomerResponse")).isEmpty();
+    driver.fireTimer(pi, "IntermediateCatchEvent_FollowUpDue");
     assertThat(driver.openTasks(pi, "UserTask_FollowUpCall")).hasSize(1);
     assertThat(runtimeService.getVariable(pi.getId(), "offerAccepted")).isEqualTo(true);
     assertThat(runtimeService.getVariable(pi.getId(), "customerResponseNote")).isEqualTo("사과 받아들임");
@@ -583,6 +584,7 @@ class ComplaintApiTest {
     assertThat(driver.task(pi, "UserTask_ApproveCompensation").getName()).isEqualTo("보상 승인");
     driver.complete(pi, "UserTask_ApproveCompensation", LEAD, "compensationApproved", true, "approvalNote", "규정 범위");
     driver.executeJobs(pi);
+    driver.fireTimer(pi, "IntermediateCatchEvent_FollowUpDue");
     driver.complete(pi, "UserTask_FollowUpCall", AGENT, "satisfactionScore", 5L);
     driver.executeJobs(pi);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();

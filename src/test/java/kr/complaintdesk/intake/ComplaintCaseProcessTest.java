@@ -241,18 +241,40 @@ class ComplaintCaseProcessTest {
   }
 
   @Test
-  void theThirdContactOfTheCustomerEscalatesToTheLead() {
-    ProcessInstance pi = atOffer();
+  void everyContactIsToldToTheCaseOwnerAndTheThirdEscalatesToTheLead() {
+    ProcessInstance pi = startAt("UserTask_PrepareOffer", Map.of("caseOwner", "cs-agent1"));
 
     for (int contact = 1; contact <= 2; contact++) {
       runtimeService.createMessageCorrelation("CustomerContacted").processInstanceId(pi.getId()).correlate();
+      driver.executeJobs(pi);
     }
     assertThat(driver.openTasks(pi, "UserTask_ReviewRepeatedContact")).isEmpty();
     runtimeService.createMessageCorrelation("CustomerContacted").processInstanceId(pi.getId()).correlate();
+    driver.executeJobs(pi);
 
     assertThat(pi).variables().containsEntry("customerContacts", 3);
     assertThat(task("UserTask_ReviewRepeatedContact", pi)).hasCandidateGroup("cs-lead");
     assertThat(pi).isWaitingAt("UserTask_PrepareOffer", "Gateway_JoinRiskTrack", "UserTask_ReviewRepeatedContact");
+    assertThat(jdbc.queryForList("SELECT recipient FROM outbound_message WHERE case_number = ? AND template = 'STAFF_NOTICE'",
+        String.class, pi.getBusinessKey())).containsExactly("cs-agent1@demo.invalid", "cs-agent1@demo.invalid",
+        "cs-agent1@demo.invalid");
+    assertThat(jdbc.queryForList("SELECT summary FROM timeline_entry WHERE case_number = ? AND kind = 'NOTICE' ORDER BY id",
+        String.class, pi.getBusinessKey())).containsExactly(
+        "담당자 알림 기록 (cs-agent1): 고객이 다시 연락했습니다 (1번째)",
+        "담당자 알림 기록 (cs-agent1): 고객이 다시 연락했습니다 (2번째)",
+        "담당자 알림 기록 (cs-agent1): 고객이 다시 연락했습니다 (3번째)");
+  }
+
+  @Test
+  void aContactBeforeAnyoneOwnsTheCaseIsRecordedAsNotToldToAnyone() {
+    ProcessInstance pi = driver.startCase(intake("SERVICE", "seoul"));
+
+    runtimeService.createMessageCorrelation("CustomerContacted").processInstanceId(pi.getId()).correlate();
+    driver.executeJobs(pi);
+
+    assertThat(jdbc.queryForList("SELECT summary FROM timeline_entry WHERE case_number = ? AND kind = 'NOTICE'",
+        String.class, pi.getBusinessKey())).containsExactly("담당자 알림 못 함 (담당자 없음): 고객이 다시 연락했습니다 (1번째)");
+    assertThat(driver.openTasks(pi, "UserTask_FirstContact")).hasSize(1);
   }
 
   @Test
@@ -294,7 +316,7 @@ class ComplaintCaseProcessTest {
         .setVariable("offerAccepted", true)
         .correlate();
 
-    assertThat(pi).hasPassed("BoundaryEvent_CustomerResponded").hasNotPassed("CallActivity_Compensation").isWaitingAt("UserTask_FollowUpCall");
+    assertThat(pi).hasPassed("BoundaryEvent_CustomerResponded").hasNotPassed("CallActivity_Compensation").isWaitingAt("IntermediateCatchEvent_FollowUpDue");
     assertThat(driver.openTasks(pi, "UserTask_RecordCustomerResponse")).isEmpty();
   }
 

@@ -48,8 +48,11 @@ class FormDeploymentTest {
       List.of("complaint-case", "care-visit", "cause-analysis", "compensation", "prevention-action");
   /** Values for the candidate-group expressions of the models: region-${region}, ${approverGroup}, ... */
   static final Map<String, Object> GROUP_VARIABLES =
-      Map.of("region", "busan", "approverGroup", "cs-lead", "preventionOwnerGroup", "quality",
-          "firstResponseDue", new java.util.Date());
+      Map.ofEntries(Map.entry("region", "busan"), Map.entry("approverGroup", "cs-lead"),
+          Map.entry("preventionOwnerGroup", "quality"), Map.entry("firstResponseDue", new java.util.Date()),
+          // Dates of the promise and deadline timers that the models' boundary events read.
+          Map.entry("callbackDue", new java.util.Date()), Map.entry("callbackReminderAt", new java.util.Date()),
+          Map.entry("agencyReplyDeadline", new java.util.Date()), Map.entry("agencyReplyReminderAt", new java.util.Date()));
 
   final ObjectMapper json = new ObjectMapper();
 

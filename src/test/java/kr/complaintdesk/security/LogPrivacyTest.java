@@ -121,6 +121,7 @@ class LogPrivacyTest {
     driver.complete(pi, "UserTask_ApproveCompensation", "cs-lead1", "compensationApproved", true,
         "approvalNote", "영수증 확인: " + HEALTH);
     driver.executeJobs(pi);
+    driver.fireTimer(pi, "IntermediateCatchEvent_FollowUpDue");
     driver.complete(pi, "UserTask_FollowUpCall", "cs-agent1", "satisfactionScore", 5L);
     driver.executeJobs(pi);
 

@@ -1,0 +1,219 @@
+package kr.complaintdesk.intake;
+
+import static kr.complaintdesk.support.CaseDriver.intake;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import kr.complaintdesk.support.ProcessTestBase;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Promises and deadlines set by people outside the SLA table: the call-back time an agent promises the
+ * customer, and the reply date a consumer agency sets. Each is moved past with the engine clock.
+ */
+class PromisesAndDeadlinesTest extends ProcessTestBase {
+
+  static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  // ------------------------------------------------------------------ promised call-back
+
+  @Test
+  void aCallBackMadeBeforeThePromisedTimeNeedsNoReminderAndNoLead() {
+    at(2026, 11, 23, 10, 0);
+    ProcessInstance pi = firstContactWithPromise("2026-11-23T18:00");
+
+    Task callback = driver.task(pi, "UserTask_KeepCallbackPromise");
+    assertThat(callback).hasCandidateGroup("cs-agent").isAssignedTo("cs-agent1");
+    assertThat(callback.getDueDate()).isEqualTo(korea(2026, 11, 23, 18, 0));
+    assertThat(timerDue(pi, "BoundaryEvent_CallbackReminder")).isEqualTo(korea(2026, 11, 23, 17, 30));
+    assertThat(timerDue(pi, "BoundaryEvent_CallbackMissed")).isEqualTo(korea(2026, 11, 23, 18, 0));
+    assertThat(timeline(pi)).anyMatch(summary -> summary.equals("회신 약속: 2026-11-23 18:00까지 고객에게 연락"));
+
+    at(2026, 11, 23, 16, 0);
+    taskService.complete(callback.getId(), Map.of("callbackNotes", "교환 일정 안내"));
+    at(2026, 11, 24, 9, 0);
+    driver.executeJobs(pi);
+
+    assertThat(pi).hasPassed("UserTask_KeepCallbackPromise")
+        .hasNotPassed("ServiceTask_RemindCallback", "UserTask_HandleMissedCallback");
+    assertThat(driver.openTasks(pi, "UserTask_HandleMissedCallback")).isEmpty();
+    assertThat(staffNotices(pi)).isEmpty();
+  }
+
+  @Test
+  void aPromiseAboutToSlipRemindsTheAgentHalfAnHourBeforeAndAMissedOneGoesToTheLead() {
+    at(2026, 11, 23, 10, 0);
+    ProcessInstance pi = firstContactWithPromise("2026-11-23T18:00");
+    Task callback = driver.task(pi, "UserTask_KeepCallbackPromise");
+    int priorityBefore = callback.getPriority();
+
+    at(2026, 11, 23, 17, 29);
+    driver.executeJobs(pi);
+    assertThat(pi).hasNotPassed("ServiceTask_RemindCallback");
+
+    at(2026, 11, 23, 17, 31);
+    driver.executeJobs(pi);
+    assertThat(pi).hasPassed("ServiceTask_RemindCallback");
+    assertThat(driver.task(pi, "UserTask_KeepCallbackPromise").getPriority()).isEqualTo(90).isGreaterThan(priorityBefore);
+    assertThat(staffNotices(pi)).containsExactly("cs-agent1@demo.invalid");
+    assertThat(driver.openTasks(pi, "UserTask_HandleMissedCallback")).isEmpty();
+
+    at(2026, 11, 23, 18, 1);
+    driver.executeJobs(pi);
+    Task lead = driver.task(pi, "UserTask_HandleMissedCallback");
+    assertThat(lead).hasCandidateGroup("cs-lead");
+    assertThat(lead.getPriority()).isEqualTo(90);
+    assertThat(driver.openTasks(pi, "UserTask_KeepCallbackPromise")).as("the agent still owes the call").hasSize(1);
+
+    driver.complete(pi, "UserTask_HandleMissedCallback", "cs-lead1", "missedCallbackAction", "팀장이 직접 통화");
+    driver.complete(pi, "UserTask_KeepCallbackPromise", "cs-agent1", "callbackNotes", "늦어진 점 사과");
+    assertThat(pi).isWaitingAt("UserTask_PrepareOffer");
+  }
+
+  @Test
+  void aPromisedTimeThatIsMissingPastTooFarOrNotATimeIsRefusedAndNothingChanges() {
+    at(2026, 11, 23, 10, 0);
+    ProcessInstance pi = driver.startCase(intake("SERVICE", "seoul"));
+    Task contact = driver.task(pi, "UserTask_FirstContact");
+    taskService.claim(contact.getId(), "cs-agent1");
+
+    assertThatThrownBy(() -> completeContact(contact, null))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("callbackPromisedAt: 회신을 약속했으면 약속한 날짜와 시각을 입력하세요");
+    assertThatThrownBy(() -> completeContact(contact, "2026-11-23T09:30"))
+        .hasMessageContaining("callbackPromisedAt: 약속한 회신 시각은 지금(2026-11-23 10:00)보다 뒤여야 합니다");
+    assertThatThrownBy(() -> completeContact(contact, "2026-12-24T10:00"))
+        .hasMessageContaining("callbackPromisedAt: 회신 약속은 30일 안의 시각이어야 합니다");
+    assertThatThrownBy(() -> completeContact(contact, "오늘 저녁"))
+        .hasMessageContaining("callbackPromisedAt: 날짜와 시각이 아닙니다");
+
+    assertThat(driver.openTasks(pi, "UserTask_FirstContact")).hasSize(1);
+    assertThat(pi).hasNotPassed("UserTask_FirstContact");
+    assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys("callbackDue", "caseOwner", "contactNotes");
+    assertThat(timeline(pi)).noneMatch(summary -> summary.startsWith("회신 약속"));
+  }
+
+  // ------------------------------------------------------------------ consumer agency reply date
+
+  @Test
+  void anAgencyReplyDateIsRemindedTwoBusinessDaysBeforeAcrossAHolidayAndGoesToTheDirectorWhenMissed() {
+    // Reply due Monday 28 December: two business days before is Thursday 24 (Friday 25 is 성탄절).
+    at(2026, 12, 21, 10, 0);
+    ProcessInstance pi = agencyCase("2026-12-28");
+    Task reply = driver.task(pi, "UserTask_ReplyToAgency");
+    assertThat(reply).hasCandidateGroup("cs-lead");
+    assertThat(reply.getDueDate()).isEqualTo(korea(2026, 12, 28, 18, 0));
+    assertThat(timerDue(pi, "BoundaryEvent_AgencyReplyReminder")).isEqualTo(korea(2026, 12, 24, 9, 0));
+    taskService.claim(reply.getId(), "cs-lead1");
+
+    at(2026, 12, 24, 8, 59);
+    driver.executeJobs(pi);
+    assertThat(staffNotices(pi)).isEmpty();
+    at(2026, 12, 24, 9, 1);
+    driver.executeJobs(pi);
+    assertThat(staffNotices(pi)).containsExactly("cs-lead1@demo.invalid");
+    assertThat(driver.task(pi, "UserTask_ReplyToAgency").getPriority()).isGreaterThanOrEqualTo(90);
+
+    at(2026, 12, 28, 17, 59);
+    driver.executeJobs(pi);
+    assertThat(driver.openTasks(pi, "UserTask_HandleOverdueAgencyReply")).isEmpty();
+    at(2026, 12, 28, 18, 1);
+    driver.executeJobs(pi);
+    Task director = driver.task(pi, "UserTask_HandleOverdueAgencyReply");
+    assertThat(director).hasCandidateGroup("cs-director");
+    assertThat(director.getPriority()).isEqualTo(95);
+    assertThat(driver.openTasks(pi, "UserTask_ReplyToAgency")).hasSize(1);
+  }
+
+  @Test
+  void anAgencyReplySentInTimeEndsItsTimersAndACaseWithoutAReplyDateHasNone() {
+    at(2026, 12, 21, 10, 0);
+    ProcessInstance agency = agencyCase("2026-12-28");
+    driver.complete(agency, "UserTask_ReplyToAgency", "cs-lead1", "agencyReplyInterim", true, "agencyReplyNotes", "진행 상황 회신");
+    at(2026, 12, 29, 10, 0);
+    driver.executeJobs(agency);
+
+    assertThat(agency).hasPassed("UserTask_ReplyToAgency").hasNotPassed("ServiceTask_RemindAgencyReply",
+        "UserTask_HandleOverdueAgencyReply");
+    assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(agency.getId()).timers().list())
+        .extracting(job -> ((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job).getActivityId())
+        .doesNotContain("BoundaryEvent_AgencyReplyReminder", "BoundaryEvent_AgencyReplyOverdue");
+
+    ProcessInstance phone = driver.startCase(intake("SERVICE", "seoul"));
+    driver.executeJobs(phone);
+    assertThat(phone).hasPassed("Gateway_AgencyReplyDue").hasNotPassed("UserTask_ReplyToAgency");
+  }
+
+  @Test
+  void anAgencyReplyDateAlreadyPastStartsTheOverduePathAtOnce() {
+    at(2026, 12, 21, 10, 0);
+    ProcessInstance pi = agencyCase("2026-12-18");
+
+    driver.executeJobs(pi);
+
+    assertThat(driver.task(pi, "UserTask_HandleOverdueAgencyReply")).hasCandidateGroup("cs-director");
+    assertThat(pi).hasPassed("ServiceTask_RemindAgencyReply");
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private ProcessInstance firstContactWithPromise(String promisedAt) {
+    ProcessInstance pi = driver.startCase(intake("SERVICE", "seoul"));
+    driver.executeJobs(pi);
+    driver.complete(pi, "UserTask_FirstContact", "cs-agent1", "contactNotes", "오늘 중 교환 일정 확인 약속",
+        "remedySought", "EXCHANGE", "callbackPromised", true, "callbackPromisedAt", promisedAt);
+    return pi;
+  }
+
+  private void completeContact(Task contact, String promisedAt) {
+    Map<String, Object> variables = new java.util.HashMap<>(Map.of("contactNotes", "통화", "remedySought", "EXCHANGE",
+        "callbackPromised", true));
+    variables.put("callbackPromisedAt", promisedAt);
+    taskService.complete(contact.getId(), variables);
+  }
+
+  private ProcessInstance agencyCase(String replyDue) {
+    ProcessInstance pi = driver.startCase(intake("SERVICE", "seoul").putValue("channel", "CONSUMER_AGENCY")
+        .putValue("externalRef", "KCA-" + System.nanoTime()).putValue("agencyReplyDue", replyDue));
+    return pi;
+  }
+
+  private Date timerDue(ProcessInstance pi, String activityId) {
+    return processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(activityId)
+        .timers().singleResult().getDuedate();
+  }
+
+  private List<String> staffNotices(ProcessInstance pi) {
+    return jdbc.queryForList("SELECT recipient FROM outbound_message WHERE case_number = ? AND template = 'STAFF_NOTICE' "
+        + "ORDER BY created_at", String.class, pi.getBusinessKey());
+  }
+
+  private List<String> timeline(ProcessInstance pi) {
+    return jdbc.queryForList("SELECT summary FROM timeline_entry WHERE case_number = ? ORDER BY id", String.class,
+        pi.getBusinessKey());
+  }
+
+  private static void at(int year, int month, int day, int hour, int minute) {
+    ClockUtil.setCurrentTime(korea(year, month, day, hour, minute));
+  }
+
+  private static Date korea(int year, int month, int day, int hour, int minute) {
+    return Date.from(ZonedDateTime.of(year, month, day, hour, minute, 0, 0, KOREA).toInstant());
+  }
+}
