@@ -206,6 +206,24 @@ public class BusinessCalendar {
     return result;
   }
 
+  /**
+   * Closing time of the {@code days}-th business day after {@code day}, which itself does not count:
+   * the deadline of "within N business days of" an event on that day, e.g. a refund within 3 business
+   * days of receiving the returned goods (전자상거래법 제18조). An event on a weekend or holiday counts
+   * the same as one on the business day before it.
+   */
+  public Date closingAfterBusinessDays(LocalDate day, int days) {
+    Objects.requireNonNull(day, "day");
+    if (days < 1) {
+      throw new IllegalArgumentException("days must be at least 1: " + days);
+    }
+    LocalDate due = day;
+    for (int i = 0; i < days; i++) {
+      due = nextBusinessDay(due);
+    }
+    return Date.from(due.atTime(closesAt).atZone(KOREA).toInstant());
+  }
+
   /** Whether {@code day} is Monday to Friday and not a holiday. */
   public boolean isBusinessDay(LocalDate day) {
     Objects.requireNonNull(day, "day");

@@ -40,8 +40,10 @@ public class PayoutDelegate implements JavaDelegate {
     }
     String transaction = gateway.execute(payout);
     payouts.record(payout, transaction);
+    Object refundDue = execution.getVariable(REFUND_DUE_TEXT);
     timeline.record(caseNumber, Timeline.Kind.PAYOUT, CurrentUser.SYSTEM,
-        "보상 지급: " + payout.remedy() + " " + amountKrw + "원", "reference=" + reference + ", transaction=" + transaction);
+        "보상 지급: " + payout.remedy() + " " + amountKrw + "원" + (refundDue == null ? "" : " (환불 기한 " + refundDue + ")"),
+        "reference=" + reference + ", transaction=" + transaction);
     execution.setVariable(PAYOUT_REFERENCE, transaction);
   }
 }

@@ -83,6 +83,11 @@ public final class CaseVariables {
   public static final String APPROVER_GROUP = "approverGroup";
   public static final String COMPENSATION_APPROVED = "compensationApproved";
   public static final String PAYOUT_REFERENCE = "payoutReference";
+  public static final String NO_RETURN_NEEDED = "noReturnNeeded";
+  public static final String RETURN_RECEIVED_ON = "returnReceivedOn";
+  public static final String NO_RETURN_REASON = "noReturnReason";
+  public static final String REFUND_DUE = "refundDue";
+  public static final String REFUND_DUE_TEXT = "refundDueText";
   public static final String SATISFACTION_SCORE = "satisfactionScore";
 
   // Prevention

@@ -227,6 +227,59 @@ class CauseAnalysisProcessTest extends ProcessTestBase {
     }
   }
 
+  @Test
+  void expertOpinionRecordedWithinFiveBusinessDaysIsNotChased() {
+    Instant monday = Instant.parse("2026-11-23T01:00:00Z"); // 10:00 in Seoul
+    ClockUtil.setCurrentTime(Date.from(monday));
+    try {
+      ProcessInstance analysis = startAnalysis(true, false, false);
+      driver.complete(analysis, REVIEW_EVIDENCE, "safety-lab1", "evidenceReviewNotes", "감염 의심", "expertOpinionNeeded", true);
+      assertThat(driver.task(analysis, RECORD_EXPERT_OPINION).getDueDate())
+          .as("next Monday, 5 business days").isEqualTo(Date.from(monday.plus(Duration.ofDays(7))));
+
+      // Friday: the dermatologist's written opinion arrives in time.
+      ClockUtil.setCurrentTime(Date.from(monday.plus(Duration.ofDays(4))));
+      driver.complete(analysis, RECORD_EXPERT_OPINION, "safety-lab1",
+          "expertName", "피부과 전문의 박OO", "expertOpinion", "접촉성 피부염");
+
+      ClockUtil.setCurrentTime(Date.from(monday.plus(Duration.ofDays(8))));
+      driver.executeJobs(analysis);
+      assertThat(driver.openTasks(analysis, "UserTask_ChaseAnalysis")).isEmpty();
+      assertThat(analysis).isWaitingAtExactly(DECIDE_CAUSATION).hasNotPassed("BoundaryEvent_ExpertOpinionOverdue");
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void expertOpinionLateByFiveBusinessDaysIsChasedByTheLead() {
+    Instant christmasEve = Instant.parse("2026-12-24T01:00:00Z"); // Thursday 10:00 in Seoul
+    ClockUtil.setCurrentTime(Date.from(christmasEve));
+    try {
+      ProcessInstance analysis = startAnalysis(true, false, false);
+      driver.complete(analysis, REVIEW_EVIDENCE, "safety-lab1", "evidenceReviewNotes", "감염 의심", "expertOpinionNeeded", true);
+      // 성탄절, the weekend and 신정 do not count: Mon 28, Tue 29, Wed 30, Thu 31, Mon 4 January.
+      Instant due = Instant.parse("2027-01-04T01:00:00Z");
+      assertThat(driver.task(analysis, RECORD_EXPERT_OPINION).getDueDate()).isEqualTo(Date.from(due));
+
+      ClockUtil.setCurrentTime(Date.from(due.minusSeconds(60)));
+      driver.executeJobs(analysis);
+      assertThat(driver.openTasks(analysis, "UserTask_ChaseAnalysis")).isEmpty();
+
+      ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
+      driver.executeJobs(analysis);
+      assertThat(candidateGroups(driver.task(analysis, "UserTask_ChaseAnalysis"))).containsExactly("cs-lead");
+      assertThat(analysis).isWaitingAtExactly(RECORD_EXPERT_OPINION, "UserTask_ChaseAnalysis")
+          .hasPassed("BoundaryEvent_ExpertOpinionOverdue");
+
+      driver.complete(analysis, "UserTask_ChaseAnalysis", "cs-lead1", "analysisChaseNotes", "전문의 회신 1월 6일로 재약속, 고객 안내");
+      driver.complete(analysis, RECORD_EXPERT_OPINION, "safety-lab1", "expertName", "피부과 전문의", "expertOpinion", "2차 감염");
+      assertThat(analysis).isWaitingAtExactly(DECIDE_CAUSATION);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
   private ProcessInstance startAnalysis(boolean safetyLab, boolean quality, boolean logistics) {
     String caseNumber = CaseDriver.registerCase(jdbc);
     return runtimeService.startProcessInstanceByKey("cause-analysis", caseNumber, Variables.createVariables()

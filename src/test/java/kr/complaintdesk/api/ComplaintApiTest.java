@@ -583,6 +583,8 @@ class ComplaintApiTest {
         .isEqualTo(200);
     assertThat(driver.task(pi, "UserTask_ApproveCompensation").getName()).isEqualTo("보상 승인");
     driver.complete(pi, "UserTask_ApproveCompensation", LEAD, "compensationApproved", true, "approvalNote", "규정 범위");
+    String returnedOn = kr.complaintdesk.process.EngineClock.now().toLocalDate().toString();
+    driver.complete(pi, "UserTask_ConfirmReturnReceipt", "logistics1", "returnReceivedOn", returnedOn);
     driver.executeJobs(pi);
     driver.fireTimer(pi, "IntermediateCatchEvent_FollowUpDue");
     driver.complete(pi, "UserTask_FollowUpCall", AGENT, "satisfactionScore", 5L);
@@ -595,9 +597,10 @@ class ComplaintApiTest {
     List<JsonNode> entries = new ArrayList<>();
     reply.json().forEach(entries::add);
     assertThat(kinds(entries)).containsExactly("INTAKE", "DECISION", "MESSAGE", "TASK_COMPLETED", "DECISION", "OFFER",
-        "TASK_COMPLETED", "CUSTOMER_RESPONSE", "DECISION", "TASK_COMPLETED", "PAYOUT", "TASK_COMPLETED", "CLOSED");
+        "TASK_COMPLETED", "CUSTOMER_RESPONSE", "DECISION", "TASK_COMPLETED", "DECISION", "TASK_COMPLETED", "PAYOUT",
+        "TASK_COMPLETED", "CLOSED");
     assertThat(entries).extracting(e -> e.path("actor").asText()).containsExactly(INTEGRATION, "system", "system",
-        AGENT, "system", AGENT, AGENT, AGENT, "system", LEAD, "system", AGENT, "system");
+        AGENT, "system", AGENT, AGENT, AGENT, "system", LEAD, "logistics1", "logistics1", "system", AGENT, "system");
 
     assertThat(entries.get(0).path("details").asText()).contains((String) body.get("externalRef"));
     assertThat(entries.get(1).path("summary").asText()).contains("P3").contains("complaint-triage");
@@ -614,10 +617,15 @@ class ComplaintApiTest {
     assertThat(entries.get(8).path("summary").asText()).startsWith("승인 권한: cs-lead");
     assertThat(entries.get(9).path("summary").asText()).isEqualTo("보상 승인 완료");
     assertThat(entries.get(9).path("details").asText()).contains("\"compensationApproved\":true").contains("규정 범위");
-    assertThat(entries.get(10).path("summary").asText()).contains("REFUND").contains("50000");
-    assertThat(entries.get(11).path("summary").asText()).isEqualTo("만족도 확인 전화 완료");
-    assertThat(entries.get(11).path("details").asText()).contains("\"satisfactionScore\":5");
-    assertThat(entries.get(12).path("summary").asText()).contains("RESOLVED");
+    // A refund waits for the returned goods and is due 3 business days after they arrived.
+    assertThat(entries.get(10).path("summary").asText()).startsWith("환불 기한: ");
+    assertThat(entries.get(10).path("details").asText()).contains("반품 도착일 " + returnedOn);
+    assertThat(entries.get(11).path("summary").asText()).isEqualTo("반품 회수 확인 완료");
+    assertThat(entries.get(11).path("details").asText()).contains("\"returnReceivedOn\":\"" + returnedOn + "\"");
+    assertThat(entries.get(12).path("summary").asText()).contains("REFUND").contains("50000").contains("환불 기한");
+    assertThat(entries.get(13).path("summary").asText()).isEqualTo("만족도 확인 전화 완료");
+    assertThat(entries.get(13).path("details").asText()).contains("\"satisfactionScore\":5");
+    assertThat(entries.get(14).path("summary").asText()).contains("RESOLVED");
 
     // The API's order is the order of recording (by id) and time never runs backwards.
     List<Long> ids = jdbc.queryForList("SELECT id FROM timeline_entry WHERE case_number = ? ORDER BY occurred_at, id",

@@ -260,6 +260,23 @@ class BusinessCalendarTest {
     assertEquals(at("2026-10-12T11:15"), calendar.addBusinessDays(kst("2026-10-02T11:15"), 4).toInstant());
   }
 
+  @ParameterizedTest(name = "goods back {0}: refund due {1} at closing")
+  @CsvSource({
+    "2026-12-18, 2026-12-23", // Fri: Mon 21, Tue 22, Wed 23
+    "2026-12-24, 2026-12-30", // Thu before 성탄절 (Fri) and the weekend: Mon 28, Tue 29, Wed 30
+    "2026-12-26, 2026-12-30", // Sat counts like the Friday before it
+    "2026-10-02, 2026-10-08" // Fri before 개천절 (Sat) and its substitute Mon 10/5: Tue 6, Wed 7, Thu 8
+  })
+  void closingAfterBusinessDaysIsTheDeadlineOfWithinBusinessDays(LocalDate day, LocalDate due) {
+    assertEquals(due.atTime(18, 0).atZone(BusinessCalendar.KOREA).toInstant(),
+        calendar.closingAfterBusinessDays(day, 3).toInstant());
+  }
+
+  @Test
+  void closingAfterBusinessDaysNeedsAtLeastOneDay() {
+    assertThrows(IllegalArgumentException.class, () -> calendar.closingAfterBusinessDays(LocalDate.parse("2026-12-18"), 0));
+  }
+
   @Test
   void addBusinessDaysOutsideBusinessHoursCountsFromNextOpening() {
     assertEquals(at("2026-03-17T09:00"), calendar.addBusinessDays(kst("2026-03-14T15:00"), 1).toInstant());

@@ -3,22 +3,30 @@ package kr.complaintdesk.compensation;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import kr.complaintdesk.calendar.BusinessCalendar;
 import kr.complaintdesk.compensation.FourEyesListener.FourEyesViolation;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
 import kr.complaintdesk.support.ProcessTestBase;
+import kr.complaintdesk.timeline.Timeline;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,6 +40,11 @@ class CompensationProcessTest extends ProcessTestBase {
   static final String APPROVE = "UserTask_ApproveCompensation";
   static final String REVISE = "UserTask_ReviseCompensation";
   static final String PAY = "ServiceTask_PayCompensation";
+  static final String CONFIRM_RETURN = "UserTask_ConfirmReturnReceipt";
+  static final String REFUND_PAYMENT = "SubProcess_RefundPayment";
+  static final String PAY_REFUND = "ServiceTask_PayRefund";
+  static final String REFUND_DEADLINE = "BoundaryEvent_RefundDeadlinePassed";
+  static final String HANDLE_OVERDUE_REFUND = "UserTask_HandleOverdueRefund";
   static final String ISSUE_CREDIT = "ServiceTask_IssueCredit";
   static final String SHIP_REPLACEMENT = "UserTask_ShipReplacement";
   static final String COMPENSATION_COMPLETED = "EndEvent_CompensationCompleted";
@@ -40,6 +53,8 @@ class CompensationProcessTest extends ProcessTestBase {
   @Autowired IdentityService identityService;
   @Autowired PayoutDelegate payoutDelegate;
   @Autowired PayoutGateway payoutGateway;
+  @Autowired Payouts payouts;
+  @Autowired Timeline timeline;
 
   @ParameterizedTest(name = "{0} KRW, harm {1}: {2}")
   @CsvSource({
@@ -102,7 +117,7 @@ class CompensationProcessTest extends ProcessTestBase {
     } finally {
       identityService.clearAuthentication();
     }
-    assertThat(compensation).isWaitingAtExactly(PAY);
+    assertThat(compensation).isWaitingAtExactly(CONFIRM_RETURN);
   }
 
   @Test
@@ -132,10 +147,9 @@ class CompensationProcessTest extends ProcessTestBase {
     assertThat(historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"REFUND", "TREATMENT_COSTS"})
-  void moneyIsPaidByAnAsynchronousJobOnceApproved(String remedy) {
-    ProcessInstance compensation = start(remedy, 82500, "TREATMENT_COSTS".equals(remedy), "cs-agent1");
+  @Test
+  void treatmentCostsArePaidByAnAsynchronousJobOnceApproved() {
+    ProcessInstance compensation = start("TREATMENT_COSTS", 82500, true, "cs-agent1");
     driver.complete(compensation, APPROVE, "cs-lead1", "compensationApproved", true, "approvalNote", "승인");
 
     assertThat(compensation).isWaitingAtExactly(PAY);
@@ -144,7 +158,8 @@ class CompensationProcessTest extends ProcessTestBase {
 
     driver.executeJobs(compensation);
 
-    assertThat(compensation).isEnded().hasPassed(PAY, COMPENSATION_COMPLETED).hasNotPassed(ISSUE_CREDIT, SHIP_REPLACEMENT);
+    assertThat(compensation).isEnded().hasPassed(PAY, COMPENSATION_COMPLETED)
+        .hasNotPassed(ISSUE_CREDIT, SHIP_REPLACEMENT, CONFIRM_RETURN, PAY_REFUND);
     assertThat(historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
   }
 
@@ -184,7 +199,7 @@ class CompensationProcessTest extends ProcessTestBase {
 
   @Test
   void failingPayoutBecomesAnIncidentAndPaysExactlyOnceAfterRetry() {
-    ProcessInstance compensation = start("REFUND", 45000, false, "cs-agent1");
+    ProcessInstance compensation = start("TREATMENT_COSTS", 45000, false, "cs-agent1");
     driver.complete(compensation, APPROVE, "cs-lead1", "compensationApproved", true, "approvalNote", "승인");
     String jobId = job(PAY, compensation).getId();
     FlakyPayoutGateway flaky = new FlakyPayoutGateway(payoutGateway);
@@ -221,6 +236,164 @@ class CompensationProcessTest extends ProcessTestBase {
     assertThat(historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
   }
 
+  @ParameterizedTest(name = "goods back {0}, recorded {1}: refund due {2}")
+  @CsvSource({
+    "2026-12-18, 2026-12-21T10:00, 2026-12-23T18:00, 2026-12-23 (수) 18:00", // Friday before a weekend
+    "2026-12-24, 2026-12-28T10:00, 2026-12-30T18:00, 2026-12-30 (수) 18:00", // Thursday before 성탄절 (Fri) and the weekend
+    "2026-12-25, 2026-12-28T10:00, 2026-12-30T18:00, 2026-12-30 (수) 18:00" // delivered on 성탄절 itself
+  })
+  void refundIsDueThreeBusinessDaysAfterTheReturnedGoodsArrived(String receivedOn, String recordedAt, String due, String dueText) {
+    clockAt(recordedAt);
+    ProcessInstance compensation = approvedRefund();
+    assertThat(compensation).isWaitingAtExactly(CONFIRM_RETURN);
+    assertThat(candidateGroups(driver.task(compensation, CONFIRM_RETURN))).containsExactly("logistics");
+
+    driver.complete(compensation, CONFIRM_RETURN, "logistics1", "noReturnNeeded", false, "returnReceivedOn", receivedOn);
+
+    assertThat(runtimeService.getVariable(compensation.getId(), "refundDue")).isEqualTo(kst(due));
+    assertThat(runtimeService.getVariable(compensation.getId(), "refundDueText")).isEqualTo(dueText);
+    assertThat(compensation).isWaitingAt(PAY_REFUND);
+    Job deadline = managementService.createJobQuery().processInstanceId(compensation.getId()).timers().singleResult();
+    assertThat(deadline.getDuedate()).isEqualTo(kst(due));
+    assertThat(timeline.of(compensation.getBusinessKey())).anySatisfy(entry -> {
+      assertThat(entry.summary()).isEqualTo("환불 기한: " + dueText + "까지");
+      assertThat(entry.details()).contains("반품 도착일 " + receivedOn, "3영업일", "전자상거래법 제18조");
+    });
+  }
+
+  @Test
+  void refundPaidBeforeItsDeadlineIsNeverEscalated() {
+    clockAt("2026-12-21T10:00");
+    ProcessInstance compensation = approvedRefund();
+    driver.complete(compensation, CONFIRM_RETURN, "logistics1", "returnReceivedOn", "2026-12-18");
+    assertThat(job(PAY_REFUND, compensation)).isNotNull();
+
+    driver.executeJobs(compensation);
+
+    assertThat(compensation).isEnded().hasPassed(CONFIRM_RETURN, PAY_REFUND, COMPENSATION_COMPLETED)
+        .hasNotPassed(PAY, HANDLE_OVERDUE_REFUND);
+    assertThat(managementService.createJobQuery().processInstanceId(compensation.getId()).count())
+        .as("the deadline timer ends with the paid refund").isZero();
+    clockAt("2026-12-24T10:00");
+    driver.executeJobs(compensation);
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(compensation.getId())
+        .taskDefinitionKey(HANDLE_OVERDUE_REFUND).count()).isZero();
+    assertThat(historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
+    assertThat(timeline.of(compensation.getBusinessKey()))
+        .anySatisfy(entry -> assertThat(entry.summary()).isEqualTo("보상 지급: REFUND 45000원 (환불 기한 2026-12-23 (수) 18:00)"));
+  }
+
+  @Test
+  void refundStuckOnAFailingGatewayGoesToTheLeadAtTheDeadlineAndIsPaidOnceWhenFixed() {
+    clockAt("2026-12-21T10:00");
+    ProcessInstance compensation = approvedRefund();
+    driver.complete(compensation, CONFIRM_RETURN, "logistics1", "returnReceivedOn", "2026-12-18");
+    String jobId = job(PAY_REFUND, compensation).getId();
+    FlakyPayoutGateway flaky = new FlakyPayoutGateway(payoutGateway);
+
+    ReflectionTestUtils.setField(payoutDelegate, "gateway", flaky);
+    try {
+      int failures = 0;
+      while (managementService.createJobQuery().jobId(jobId).singleResult().getRetries() > 0 && failures < 10) {
+        assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining("PG 점검 중");
+        failures++;
+      }
+      assertThat(failures).as("R5 retry cycle").isEqualTo(5);
+      Incident incident = runtimeService.createIncidentQuery().processInstanceId(compensation.getId()).singleResult();
+      assertThat(incident.getActivityId()).isEqualTo(PAY_REFUND);
+
+      clockAt("2026-12-23T17:59");
+      driver.executeJobs(compensation);
+      assertThat(driver.openTasks(compensation, HANDLE_OVERDUE_REFUND)).as("not late yet").isEmpty();
+
+      clockAt("2026-12-23T18:01");
+      driver.executeJobs(compensation);
+      Task escalation = driver.task(compensation, HANDLE_OVERDUE_REFUND);
+      assertThat(candidateGroups(escalation)).containsExactly("cs-lead");
+      assertThat(escalation.getPriority()).isEqualTo(95);
+      assertThat(escalation.getDueDate()).isEqualTo(kst("2026-12-23T18:01"));
+      assertThat(compensation).isWaitingAt(PAY_REFUND, HANDLE_OVERDUE_REFUND);
+      assertThat(runtimeService.createIncidentQuery().processInstanceId(compensation.getId()).count())
+          .as("the payout is still stuck").isEqualTo(1);
+      assertThat(flaky.paid).isZero();
+
+      flaky.failing = false;
+      managementService.setJobRetries(jobId, 1);
+      managementService.executeJob(jobId);
+    } finally {
+      ReflectionTestUtils.setField(payoutDelegate, "gateway", payoutGateway);
+    }
+
+    assertThat(compensation).hasPassed(PAY_REFUND, COMPENSATION_COMPLETED).isWaitingAtExactly(HANDLE_OVERDUE_REFUND);
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(compensation.getId()).count()).isZero();
+    String reference = compensation.getBusinessKey() + "-" + compensation.getId();
+    assertThat(flaky.references).as("every attempt carries the same idempotency key").hasSize(6).containsOnly(reference);
+    assertThat(flaky.paid).isEqualTo(1);
+    assertThat(payouts.executed(reference)).contains(expectedReference(compensation));
+
+    driver.complete(compensation, HANDLE_OVERDUE_REFUND, "cs-lead1",
+        "overdueRefundAction", "PG 장애 해소 후 지급 확인, 고객에게 사과하고 지연배상금 안내");
+    assertThat(compensation).isEnded().hasPassed(REFUND_DEADLINE, HANDLE_OVERDUE_REFUND);
+    assertThat(historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
+  }
+
+  @Test
+  void refundWithoutAReturnIsDueThreeBusinessDaysAfterLogisticsSaidSo() {
+    clockAt("2026-12-24T10:00"); // Thursday before 성탄절 (Fri) and the weekend
+    ProcessInstance compensation = approvedRefund();
+
+    driver.complete(compensation, CONFIRM_RETURN, "logistics1", "noReturnNeeded", true,
+        "noReturnReason", "택배 분실로 회수할 상품이 없음", "returnReceivedOn", "2026-12-20");
+
+    assertThat(runtimeService.getVariable(compensation.getId(), "refundDue")).isEqualTo(kst("2026-12-30T18:00"));
+    assertThat(runtimeService.getVariable(compensation.getId(), "returnReceivedOn"))
+        .as("a date left over from before the box was ticked is dropped").isNull();
+    assertThat(timeline.of(compensation.getBusinessKey())).anySatisfy(entry -> {
+      assertThat(entry.summary()).isEqualTo("환불 기한: 2026-12-30 (수) 18:00까지");
+      assertThat(entry.details()).contains("반품 회수 불필요", "택배 분실");
+    });
+
+    driver.executeJobs(compensation);
+    assertThat(compensation).isEnded().hasPassed(CONFIRM_RETURN, PAY_REFUND, COMPENSATION_COMPLETED)
+        .hasNotPassed(HANDLE_OVERDUE_REFUND);
+    assertThat(historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
+  }
+
+  @ParameterizedTest(name = "[{index}] {3}")
+  @CsvSource(delimiter = '|', value = {
+    "false | 2026-12-22 |            | returnReceivedOn: 반품 도착일(2026-12-22)은 오늘(2026-12-21)보다 뒤일 수 없습니다",
+    "false | 2026-02-30 |            | returnReceivedOn: 없는 날짜이거나 YYYY-MM-DD 형식이 아닙니다",
+    "false |            |            | returnReceivedOn: 반품 상품이 도착한 날을 적거나, 회수가 필요 없으면",
+    "true  |            | '  '       | noReturnReason: 반품 회수가 필요 없으면 그 이유를 적어야 합니다"
+  })
+  void badReturnConfirmationIsRefusedWithAClearMessageAndChangesNothing(
+      boolean noReturnNeeded, String receivedOn, String reason, String message) {
+    clockAt("2026-12-21T10:00");
+    ProcessInstance compensation = approvedRefund();
+    Task task = driver.task(compensation, CONFIRM_RETURN);
+    taskService.claim(task.getId(), "logistics1");
+    Map<String, Object> submitted = new HashMap<>();
+    submitted.put("noReturnNeeded", noReturnNeeded);
+    if (receivedOn != null) {
+      submitted.put("returnReceivedOn", receivedOn);
+    }
+    if (reason != null) {
+      submitted.put("noReturnReason", reason);
+    }
+
+    assertThatThrownBy(() -> taskService.complete(task.getId(), submitted)).hasMessageContaining(message);
+
+    assertThat(compensation).isWaitingAtExactly(CONFIRM_RETURN);
+    assertThat(runtimeService.getVariables(compensation.getId()))
+        .doesNotContainKeys("noReturnNeeded", "returnReceivedOn", "noReturnReason", "refundDue", "refundDueText");
+    assertThat(managementService.createJobQuery().processInstanceId(compensation.getId()).count()).isZero();
+    assertThat(timeline.of(compensation.getBusinessKey()))
+        .noneSatisfy(entry -> assertThat(entry.summary()).startsWith("환불 기한"));
+
+    driver.complete(compensation, CONFIRM_RETURN, "logistics1", "returnReceivedOn", "2026-12-21");
+    assertThat(runtimeService.getVariable(compensation.getId(), "refundDue")).isEqualTo(kst("2026-12-24T18:00"));
+  }
+
   /** Fails like a payment system under maintenance until told otherwise, then pays through the real gateway. */
   static class FlakyPayoutGateway implements PayoutGateway {
     final PayoutGateway real;
@@ -241,6 +414,27 @@ class CompensationProcessTest extends ProcessTestBase {
       paid++;
       return real.execute(payout);
     }
+  }
+
+  /** A refund of 45,000 KRW, approved by a lead. */
+  private ProcessInstance approvedRefund() {
+    ProcessInstance compensation = start("REFUND", 45000, false, "cs-agent1");
+    driver.complete(compensation, APPROVE, "cs-lead1", "compensationApproved", true, "approvalNote", "반품 후 환불 승인");
+    return compensation;
+  }
+
+  /** Sets the engine clock to a Korean wall-clock time such as {@code 2026-12-21T10:00}. */
+  private static void clockAt(String koreanTime) {
+    ClockUtil.setCurrentTime(kst(koreanTime));
+  }
+
+  private static Date kst(String koreanTime) {
+    return Date.from(LocalDateTime.parse(koreanTime).atZone(BusinessCalendar.KOREA).toInstant());
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
   }
 
   private ProcessInstance start(String remedy, long amount, boolean harm, String preparedBy) {

@@ -1,0 +1,90 @@
+package kr.complaintdesk.compensation;
+
+import static kr.complaintdesk.process.CaseVariables.*;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.Locale;
+import kr.complaintdesk.calendar.BusinessCalendar;
+import kr.complaintdesk.process.EngineClock;
+import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.timeline.Timeline;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sets the refund deadline when logistics confirms the return: the refund is due within 3 business days
+ * of the day the returned goods arrived (전자상거래법 제18조 ①), or of today when nothing has to come back.
+ * Bad input is refused before anything is stored, so the task stays open and unchanged.
+ */
+@Component("returnReceipt")
+public class ReturnReceiptListener implements TaskListener {
+
+  /** 전자상거래법 제18조 ①: 재화등을 반환받은 날부터 3영업일 이내에 환급. */
+  public static final int REFUND_BUSINESS_DAYS = 3;
+
+  private static final DateTimeFormatter DUE_TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd (E) HH:mm", Locale.KOREAN);
+
+  private final BusinessCalendar calendar;
+  private final Timeline timeline;
+
+  public ReturnReceiptListener(BusinessCalendar calendar, Timeline timeline) {
+    this.calendar = calendar;
+    this.timeline = timeline;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    LocalDate today = EngineClock.now().toLocalDate();
+    boolean noReturnNeeded = Boolean.TRUE.equals(task.getVariable(NO_RETURN_NEEDED));
+    LocalDate countFrom;
+    String basis;
+    if (noReturnNeeded) {
+      Object reason = task.getVariable(NO_RETURN_REASON);
+      if (reason == null || reason.toString().isBlank()) {
+        throw new ProcessEngineException(NO_RETURN_REASON + ": 반품 회수가 필요 없으면 그 이유를 적어야 합니다");
+      }
+      // A date left over from before the box was ticked would contradict the recorded decision.
+      task.removeVariable(RETURN_RECEIVED_ON);
+      countFrom = today;
+      basis = "반품 회수 불필요 (" + reason + "), 확인일 " + today + "부터 " + REFUND_BUSINESS_DAYS + "영업일";
+    } else {
+      countFrom = receivedOn(task.getVariable(RETURN_RECEIVED_ON), today);
+      task.setVariable(RETURN_RECEIVED_ON, countFrom.toString());
+      basis = "반품 도착일 " + countFrom + "부터 " + REFUND_BUSINESS_DAYS + "영업일 (전자상거래법 제18조)";
+    }
+    Date due = calendar.closingAfterBusinessDays(countFrom, REFUND_BUSINESS_DAYS);
+    String dueText = DUE_TEXT.format(due.toInstant().atZone(BusinessCalendar.KOREA));
+    task.setVariable(NO_RETURN_NEEDED, noReturnNeeded);
+    task.setVariable(REFUND_DUE, due);
+    task.setVariable(REFUND_DUE_TEXT, dueText);
+    timeline.record((String) task.getVariable(CASE_NUMBER), Timeline.Kind.DECISION, CurrentUser.of(task),
+        "환불 기한: " + dueText + "까지", basis);
+  }
+
+  private static LocalDate receivedOn(Object value, LocalDate today) {
+    if (value == null || value.toString().isBlank()) {
+      throw new ProcessEngineException(RETURN_RECEIVED_ON
+          + ": 반품 상품이 도착한 날을 적거나, 회수가 필요 없으면 '반품 회수가 필요 없음'을 체크하고 이유를 적어야 합니다");
+    }
+    LocalDate received;
+    if (value instanceof Date date) {
+      received = date.toInstant().atZone(BusinessCalendar.KOREA).toLocalDate();
+    } else {
+      try {
+        received = LocalDate.parse(value.toString().trim());
+      } catch (DateTimeParseException e) {
+        throw new ProcessEngineException(RETURN_RECEIVED_ON + ": 없는 날짜이거나 YYYY-MM-DD 형식이 아닙니다 (" + value + ")");
+      }
+    }
+    if (received.isAfter(today)) {
+      throw new ProcessEngineException(RETURN_RECEIVED_ON + ": 반품 도착일(" + received + ")은 오늘(" + today
+          + ")보다 뒤일 수 없습니다. 상품이 실제로 도착한 날을 적으세요");
+    }
+    return received;
+  }
+}
