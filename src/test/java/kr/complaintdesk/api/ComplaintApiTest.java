@@ -567,6 +567,70 @@ class ComplaintApiTest {
         .satisfies(e -> assertThat(e.path("actor").asText()).isEqualTo(AGENT));
   }
 
+  // ---------------------------------------------------------------- threats and abuse
+
+  @Test
+  void aThreatReportedThroughTheApiMakesTheCaseP1AndAsksPrRisk() {
+    String caseNumber = submit("SERVICE");
+    ProcessInstance pi = instance(caseNumber);
+    assertThat(runtimeService.getVariable(pi.getId(), "priority")).isNotEqualTo("P1");
+
+    Reply reply = api.post("/api/complaints/" + caseNumber + "/threats", INTEGRATION,
+        "{\"kind\":\"MEDIA\",\"note\":\"방송국에 제보하겠다고 함\",\"publicPostUrl\":\"https://community.example/p/9\"}");
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+    assertThat(reply.json().path("priority").asText()).isEqualTo("P1");
+    assertThat(runtimeService.getVariable(pi.getId(), "priority")).isEqualTo("P1");
+    assertThat(runtimeService.getVariable(pi.getId(), "publicPostUrl")).isEqualTo("https://community.example/p/9");
+    assertThat(driver.task(pi, "UserTask_AssessRaisedThreat"))
+        .satisfies(task -> assertThat(taskService.getVariable(task.getId(), "threatKind")).isEqualTo("MEDIA"));
+    assertThat(timeline(caseNumber)).filteredOn(e -> e.path("kind").asText().equals("ESCALATION")).singleElement()
+        .satisfies(e -> {
+          assertThat(e.path("summary").asText()).isEqualTo("외부 위협 제기 (MEDIA)");
+          assertThat(e.path("actor").asText()).isEqualTo(INTEGRATION);
+        });
+  }
+
+  @Test
+  void aThreatWithAnUnknownKindNoNoteOrABadAddressIsRefusedAndChangesNothing() {
+    String caseNumber = submit("SERVICE");
+    ProcessInstance pi = instance(caseNumber);
+    Object priority = runtimeService.getVariable(pi.getId(), "priority");
+    int entries = timelineSize(caseNumber);
+
+    Reply reply = api.post("/api/complaints/" + caseNumber + "/threats", AGENT,
+        "{\"kind\":\"TV\",\"note\":\" \",\"publicPostUrl\":\"community.example\"}");
+
+    assertProblem(reply, 400);
+    assertThat(fieldErrors(reply).keySet()).containsExactlyInAnyOrder("kind", "note", "publicPostUrl");
+    assertThat(runtimeService.getVariable(pi.getId(), "priority")).isEqualTo(priority);
+    assertThat(driver.openTasks(pi, "UserTask_AssessRaisedThreat")).isEmpty();
+    assertThat(timelineSize(caseNumber)).isEqualTo(entries);
+  }
+
+  @Test
+  void anAbuseReportHandsTheContactToTheLeadAndOnlyStaffMayFileIt() {
+    String caseNumber = submit("SERVICE");
+    ProcessInstance pi = instance(caseNumber);
+
+    assertProblem(api.post("/api/complaints/" + caseNumber + "/abuse-reports", INTEGRATION, "{\"note\":\"욕설\"}"), 403);
+    Reply empty = api.post("/api/complaints/" + caseNumber + "/abuse-reports", AGENT, "{}");
+    assertProblem(empty, 400);
+    assertThat(fieldErrors(empty).keySet()).containsExactly("note");
+    assertThat(driver.openTasks(pi, "UserTask_ProtectStaff")).isEmpty();
+
+    Reply reply = api.post("/api/complaints/" + caseNumber + "/abuse-reports", AGENT,
+        "{\"note\":\"통화 중 반복적인 욕설과 위협\"}");
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+    org.camunda.bpm.engine.task.Task protect = driver.task(pi, "UserTask_ProtectStaff");
+    assertThat(taskService.getIdentityLinksForTask(protect.getId()))
+        .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("cs-lead"));
+    assertThat(taskService.getVariable(protect.getId(), "abuseReportedBy")).isEqualTo(AGENT);
+    assertThat(taskService.getVariable(protect.getId(), "abuseReport")).isEqualTo("통화 중 반복적인 욕설과 위협");
+    assertThat(kinds(timeline(caseNumber))).contains("ESCALATION");
+  }
+
   // ---------------------------------------------------------------- timeline
 
   @Test

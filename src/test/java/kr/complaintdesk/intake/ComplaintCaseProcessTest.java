@@ -307,6 +307,99 @@ class ComplaintCaseProcessTest {
   }
 
   @Test
+  void anUnansweredFinalOfferIsFollowedUpAfterThreeBusinessDaysAndClosedAsNoResponseAfterFourteenDays() {
+    // The lead's final offer goes out on Thursday 24 December: Friday 25 (성탄절) and the weekend do not count.
+    ZonedDateTime offered = ZonedDateTime.of(2026, 12, 24, 11, 0, 0, 0, KOREA);
+    ClockUtil.setCurrentTime(Date.from(offered.toInstant()));
+    try {
+      ProcessInstance pi = startAt("UserTask_RecordFinalResponse", Map.of("remedy", "STORE_CREDIT", "offerAmount", 20000L,
+          "companyFault", "NO", "rootCause", "CUSTOMER_MISUSE", "offerRound", 3));
+
+      ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 30, 10, 59, 0, 0, KOREA).toInstant()));
+      driver.executeJobs(pi);
+      assertThat(driver.openTasks(pi, "UserTask_RemindCustomerOfFinalOffer")).isEmpty();
+      ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 30, 11, 1, 0, 0, KOREA).toInstant()));
+      driver.executeJobs(pi);
+      assertThat(task("UserTask_RemindCustomerOfFinalOffer", pi)).hasCandidateGroup("cs-agent");
+      assertThat(driver.openTasks(pi, "UserTask_RecordFinalResponse")).hasSize(1);
+      driver.complete(pi, "UserTask_RemindCustomerOfFinalOffer", "cs-agent1", "reminderNotes", "통화 안 됨, 문자 남김");
+
+      ClockUtil.setCurrentTime(Date.from(offered.plusDays(14).minusMinutes(1).toInstant()));
+      driver.executeJobs(pi);
+      assertThat(pi).isNotEnded();
+      ClockUtil.setCurrentTime(Date.from(offered.plusDays(14).plusMinutes(1).toInstant()));
+      driver.executeJobs(pi);
+
+      assertThat(pi).isEnded().hasPassed("ServiceTask_MarkFinalOfferNoResponse")
+          .hasNotPassed("UserTask_InformExternalRecourse", "CallActivity_Compensation");
+      assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+          .variableName("outcome").singleResult().getValue()).isEqualTo("NO_RESPONSE");
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void theSatisfactionCallComesThreeBusinessDaysAfterTheResolutionAndIsDueTwoBusinessDaysLater() {
+    // Resolved on Thursday 24 December: 성탄절, the weekend and 신정 (1 January 2027) do not count.
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 24, 15, 0, 0, 0, KOREA).toInstant()));
+    try {
+      ProcessInstance pi = startAt("IntermediateCatchEvent_FollowUpDue", Map.of("offerAccepted", true, "remedy", "APOLOGY",
+          "companyFault", "NO", "rootCause", "CUSTOMER_MISUSE"));
+      Date callDay = Date.from(ZonedDateTime.of(2026, 12, 30, 15, 0, 0, 0, KOREA).toInstant());
+      assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+          .activityId("IntermediateCatchEvent_FollowUpDue").singleResult().getDuedate()).isEqualTo(callDay);
+
+      ClockUtil.setCurrentTime(Date.from(callDay.toInstant().minusSeconds(60)));
+      driver.executeJobs(pi);
+      assertThat(driver.openTasks(pi, "UserTask_FollowUpCall")).isEmpty();
+      ClockUtil.setCurrentTime(Date.from(callDay.toInstant().plusSeconds(60)));
+      driver.executeJobs(pi);
+
+      Task call = driver.task(pi, "UserTask_FollowUpCall");
+      assertThat(call).hasCandidateGroup("cs-agent");
+      assertThat(call.getDueDate()).isEqualTo(Date.from(ZonedDateTime.of(2027, 1, 4, 15, 1, 0, 0, KOREA).toInstant()));
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void withdrawalInTheMiddleOfCareAndAnalysisEndsEveryTaskAndEveryTimerOfTheCase() {
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, KOREA).toInstant()));
+    try {
+      ProcessInstance pi = driver.startCase(intake("HEALTH_HARM", "busan"));
+      driver.executeJobs(pi);
+      driver.complete(pi, "UserTask_FirstContact", "cs-agent1", "contactNotes", "볼에 염증", "remedySought", "TREATMENT_COSTS",
+          "visitConsent", true, "callbackPromised", true, "callbackPromisedAt", "2026-11-23T18:00");
+      // The next day: the visit is not scheduled and the call-back not made; the evidence review is not late yet.
+      ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 24, 11, 0, 0, 0, KOREA).toInstant()));
+      driver.executeJobs(pi);
+      assertThat(driver.openTasks(pi, "UserTask_EscalateVisitScheduling")).hasSize(1);
+      assertThat(driver.openTasks(pi, "UserTask_ReviewEvidence")).hasSize(1);
+      assertThat(driver.openTasks(pi, "UserTask_ChaseAnalysis")).isEmpty();
+      assertThat(driver.openTasks(pi, "UserTask_HandleMissedCallback")).hasSize(1);
+      List<String> tree = driver.instanceTree(pi.getId());
+      assertThat(tree).hasSize(3);
+      assertThat(tree.stream().mapToLong(id -> engine.getManagementService().createJobQuery().processInstanceId(id).count())
+          .sum()).as("the evidence-review SLA timer still waiting").isPositive();
+
+      runtimeService.createMessageCorrelation("ComplaintWithdrawn").processInstanceId(pi.getId()).correlate();
+
+      assertThat(pi).isEnded().hasPassed("ServiceTask_WithdrawCase");
+      for (String id : tree) {
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(id).count()).as("tasks of %s", id).isZero();
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(id).count()).as("jobs of %s", id).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).count()).isZero();
+      }
+      assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+          .variableName("outcome").singleResult().getValue()).isEqualTo("WITHDRAWN");
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
   void customerAnswerThroughTheApiEndsTheAgentsTask() {
     ProcessInstance pi = atOffer();
     offer(pi, "cs-agent1", "APOLOGY", 0);
@@ -391,7 +484,7 @@ class ComplaintCaseProcessTest {
     return startAt("UserTask_PrepareOffer", Map.of());
   }
 
-  /** Starts a case in the middle; the public-risk track is already waiting at its join. */
+  /** Starts a case in the middle; the public-risk and agency-reply tracks are already waiting at their join. */
   private ProcessInstance startAt(String activityId, Map<String, Object> extra) {
     String caseNumber = CaseDriver.registerCase(jdbc);
     VariableMap variables = intake("SERVICE", "seoul")
@@ -401,6 +494,7 @@ class ComplaintCaseProcessTest {
         .businessKey(caseNumber)
         .setVariables(variables)
         .startBeforeActivity(activityId)
+        .startBeforeActivity("Gateway_JoinRiskTrack")
         .startBeforeActivity("Gateway_JoinRiskTrack")
         .execute();
   }

@@ -52,7 +52,8 @@ class FormDeploymentTest {
           Map.entry("preventionOwnerGroup", "quality"), Map.entry("firstResponseDue", new java.util.Date()),
           // Dates of the promise and deadline timers that the models' boundary events read.
           Map.entry("callbackDue", new java.util.Date()), Map.entry("callbackReminderAt", new java.util.Date()),
-          Map.entry("agencyReplyDeadline", new java.util.Date()), Map.entry("agencyReplyReminderAt", new java.util.Date()));
+          Map.entry("agencyReplyDeadline", new java.util.Date()), Map.entry("agencyReplyReminderAt", new java.util.Date()),
+          Map.entry("caseOwner", "cs-agent1"));
 
   final ObjectMapper json = new ObjectMapper();
 
