@@ -301,6 +301,17 @@ public final class Tasklist implements AutoCloseable {
         .until(ExpectedConditions.invisibilityOfElementLocated(COMPLETE));
   }
 
+  /**
+   * Presses Complete on a form the server will refuse: waits for Tasklist's error notification containing
+   * {@code text} and returns all notifications; the task stays open.
+   */
+  public List<String> completeRefused(String text) {
+    wait.withMessage(() -> "Complete should be enabled; form errors: " + taskForm().errors())
+        .until(ExpectedConditions.elementToBeClickable(COMPLETE));
+    clickable(COMPLETE).click();
+    return awaitNotification(text);
+  }
+
   // ---------------------------------------------------------------- diagnostics and lifecycle
 
   public String currentUrl() {

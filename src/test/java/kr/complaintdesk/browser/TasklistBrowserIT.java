@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Year;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,7 @@ class TasklistBrowserIT {
   static final String COMPLAINT_CASE = "고객 불만 사건 처리";
   static final String FIRST_CONTACT = "고객 1차 응대";
   static final String SCHEDULE_VISIT = "방문 일정 확정";
+  static final String CALLBACK = "약속한 시각에 회신 연락";
   static final String REVIEW_EVIDENCE = "증거 검토";
   static final String PASSWORD = "demo";
   static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
@@ -127,6 +129,35 @@ class TasklistBrowserIT {
         .singleResult();
     assertThat(schedule).as("UserTask_ScheduleVisit in care-visit").isNotNull();
     assertThat(candidateGroups(schedule)).containsExactly("region-busan");
+  }
+
+  @Test
+  void aPromisedCallBackTimeMustLieAheadAndBecomesTheDueTimeOfTheAgentsCallBackTask() {
+    ProcessInstance complaint = cases.startCase(intake("SERVICE", "seoul").putValue("customerName", unique("한지우")));
+    String caseNumber = complaint.getBusinessKey();
+    Task firstContact = cases.task(complaint, "UserTask_FirstContact");
+
+    Tasklist agent = browsers.open(baseUrl()).login("cs-agent1", PASSWORD);
+    agent.openTask("내 그룹 작업", caseNumber, FIRST_CONTACT);
+    CamundaForm form = agent.claim().awaitEditable("Field_contactNotes");
+    form.type("Field_contactNotes", "교환 가능 여부를 확인해 다시 연락하기로 함")
+        .select("Field_remedySought", "교환")
+        .check("Field_callbackPromised")
+        .dateTime("Field_callbackPromisedAt", LocalDate.now(KOREA).minusDays(1), LocalTime.of(10, 0));
+    agent.completeRefused("약속한 회신 시각은 지금");
+    assertThat(taskService.createTaskQuery().taskId(firstContact.getId()).count()).as("first contact still open").isEqualTo(1);
+    assertThat(cases.openTasks(complaint, "UserTask_KeepCallbackPromise")).isEmpty();
+
+    LocalDate tomorrow = LocalDate.now(KOREA).plusDays(1);
+    form.dateTime("Field_callbackPromisedAt", tomorrow, LocalTime.of(14, 30));
+    agent.complete();
+
+    eventually("first contact completed", () -> taskService.createTaskQuery().taskId(firstContact.getId()).count() == 0);
+    Task callback = cases.task(complaint, "UserTask_KeepCallbackPromise");
+    assertThat(callback.getAssignee()).isEqualTo("cs-agent1");
+    assertThat(callback.getDueDate()).isEqualTo(Date.from(tomorrow.atTime(14, 30).atZone(KOREA).toInstant()));
+    agent.openTask("내 작업", caseNumber, CALLBACK);
+    assertThat(agent.taskForm().awaitValue("Field_caseNumber", caseNumber)).isEqualTo(caseNumber);
   }
 
   @Test
