@@ -15,10 +15,12 @@ import java.util.Map;
 import kr.complaintdesk.api.ApiProblem.FieldProblem;
 import kr.complaintdesk.casefile.CaseActions;
 import kr.complaintdesk.casefile.CaseActions.CaseView;
+import kr.complaintdesk.casefile.ThreatKind;
 import kr.complaintdesk.intake.CaseRecords.CaseRecord;
 import kr.complaintdesk.intake.Channel;
 import kr.complaintdesk.intake.IntakeService;
 import kr.complaintdesk.intake.IntakeService.Submitted;
+import kr.complaintdesk.intake.RegisterCaseDelegate;
 import kr.complaintdesk.timeline.Timeline;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -141,7 +143,7 @@ public class ComplaintController {
     }
     IntakeMapping.checkLength(errors, "publicPostUrl", body.publicPostUrl(), 500);
     if (body.publicPostUrl() != null && !body.publicPostUrl().isBlank()
-        && !PUBLIC_POST.matcher(body.publicPostUrl()).matches()) {
+        && !RegisterCaseDelegate.URL.matcher(body.publicPostUrl()).matches()) {
       errors.add(new FieldProblem("publicPostUrl", "http:// 또는 https:// 로 시작하는 주소여야 합니다"));
     }
     requireValid(errors);
@@ -178,8 +180,6 @@ public class ComplaintController {
     cases.withdraw(caseNumber, body.reason(), caller.userId());
     return result(caseNumber, "outcome", "WITHDRAWN");
   }
-
-  private static final java.util.regex.Pattern PUBLIC_POST = java.util.regex.Pattern.compile("^https?://\\S+$");
 
   private void requireOpen(String caseNumber) {
     CaseRecord record = cases.view(caseNumber).orElseThrow(() -> unknown(caseNumber)).record();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import kr.complaintdesk.api.ApiProblem.FieldProblem;
 import kr.complaintdesk.intake.CaseInputException;
+import kr.complaintdesk.intake.RegisterCaseDelegate;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 
@@ -62,9 +63,12 @@ final class IntakeMapping {
         .toList();
   }
 
+  /** A free text of the API: at most {@code max} characters and no control characters (as at intake). */
   static void checkLength(List<FieldProblem> errors, String field, String value, int max) {
     if (value != null && value.length() > max) {
       errors.add(new FieldProblem(field, max + "자를 넘을 수 없습니다 (" + value.length() + "자)"));
+    } else if (value != null && RegisterCaseDelegate.CONTROL_CHARACTERS.matcher(value).find()) {
+      errors.add(new FieldProblem(field, "제어 문자를 쓸 수 없습니다"));
     }
   }
 

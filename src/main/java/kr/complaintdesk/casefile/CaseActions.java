@@ -104,7 +104,7 @@ public class CaseActions {
   /** The customer threatened the media, an agency, a viral post or a lawsuit: the case becomes P1. */
   @Transactional
   public void raiseThreat(String caseNumber, String kind, String note, String publicPostUrl, String actor) {
-    timeline.record(caseNumber, Timeline.Kind.ESCALATION, actor, "외부 위협 제기 (" + kind + ")", note);
+    timeline.record(caseNumber, Timeline.Kind.ESCALATION, actor, "외부 위협 제기: " + ThreatKind.valueOf(kind).label(), note);
     var correlation = runtimeService.createMessageCorrelation(EXTERNAL_THREAT_RAISED)
         .processInstanceId(instance(caseNumber).getId())
         .setVariable(THREAT_KIND, kind)

@@ -26,6 +26,8 @@ public class ReturnReceiptListener implements TaskListener {
 
   /** 전자상거래법 제18조 ①: 재화등을 반환받은 날부터 3영업일 이내에 환급. */
   public static final int REFUND_BUSINESS_DAYS = 3;
+  /** A return that arrived longer ago than this is taken for a typing error (e.g. the wrong year). */
+  public static final int OLDEST_RETURN_DAYS = 90;
 
   private static final DateTimeFormatter DUE_TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd (E) HH:mm", Locale.KOREAN);
 
@@ -84,6 +86,10 @@ public class ReturnReceiptListener implements TaskListener {
     if (received.isAfter(today)) {
       throw new ProcessEngineException(RETURN_RECEIVED_ON + ": 반품 도착일(" + received + ")은 오늘(" + today
           + ")보다 뒤일 수 없습니다. 상품이 실제로 도착한 날을 적으세요");
+    }
+    if (received.isBefore(today.minusDays(OLDEST_RETURN_DAYS))) {
+      throw new ProcessEngineException(RETURN_RECEIVED_ON + ": 반품 도착일(" + received + ")이 " + OLDEST_RETURN_DAYS
+          + "일보다 오래되었습니다. 날짜를 확인하세요");
     }
     return received;
   }

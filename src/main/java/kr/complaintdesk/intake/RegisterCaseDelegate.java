@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import kr.complaintdesk.ComplaintDeskProperties;
-import kr.complaintdesk.calendar.BusinessCalendar;
+import kr.complaintdesk.agency.AgencyReplyDeadline;
 import kr.complaintdesk.customer.CustomerDirectory;
 import kr.complaintdesk.customer.CustomerDirectory.Identity;
 import kr.complaintdesk.customer.IdentityKind;
@@ -32,8 +32,8 @@ import org.springframework.stereotype.Component;
 @Component("registerCase")
 public class RegisterCaseDelegate implements JavaDelegate {
 
-  static final Pattern URL = Pattern.compile("^https?://\\S+$");
-  static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+  public static final Pattern URL = Pattern.compile("^https?://\\S+$");
+  public static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
   private static final Logger LOG = LoggerFactory.getLogger(RegisterCaseDelegate.class);
   private static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
 
@@ -42,11 +42,11 @@ public class RegisterCaseDelegate implements JavaDelegate {
   private final CustomerDirectory customers;
   private final CaseRecords cases;
   private final Timeline timeline;
-  private final BusinessCalendar calendar;
+  private final AgencyReplyDeadline agencyReply;
 
   public RegisterCaseDelegate(CaseNumberGenerator caseNumbers, ComplaintDeskProperties properties,
-      CustomerDirectory customers, CaseRecords cases, Timeline timeline, BusinessCalendar calendar) {
-    this.calendar = calendar;
+      CustomerDirectory customers, CaseRecords cases, Timeline timeline, AgencyReplyDeadline agencyReply) {
+    this.agencyReply = agencyReply;
     this.caseNumbers = caseNumbers;
     this.properties = properties;
     this.customers = customers;
@@ -59,7 +59,7 @@ public class RegisterCaseDelegate implements JavaDelegate {
     List<FieldError> errors = new ArrayList<>();
     Input in = new Input(execution, errors);
 
-    in.enumValue(CHANNEL, Channel.class, true);
+    Channel channel = in.enumValue(CHANNEL, Channel.class, true);
     Category category = in.enumValue(CATEGORY, Category.class, true);
     in.text(CUSTOMER_NAME, 50, true);
     String phone = in.text(CUSTOMER_PHONE, 20, false);
@@ -88,6 +88,13 @@ public class RegisterCaseDelegate implements JavaDelegate {
       errors.add(new FieldError(OCCURRED_ON, "미래의 날짜일 수 없습니다"));
     }
     LocalDate agencyReplyDue = in.date(AGENCY_REPLY_DUE);
+    if (channel == Channel.CONSUMER_AGENCY && agencyReplyDue == null && execution.getVariable(AGENCY_REPLY_DUE) == null) {
+      errors.add(new FieldError(AGENCY_REPLY_DUE, "소비자기관 이관 사건에는 기관이 정한 회신 기한이 필요합니다"));
+    } else if (channel != null && channel != Channel.CONSUMER_AGENCY && agencyReplyDue != null) {
+      errors.add(new FieldError(AGENCY_REPLY_DUE, "소비자기관 이관(CONSUMER_AGENCY) 사건에만 입력합니다"));
+    } else if (agencyReplyDue != null && agencyReply.problem(agencyReplyDue) != null) {
+      errors.add(new FieldError(AGENCY_REPLY_DUE, agencyReply.problem(agencyReplyDue)));
+    }
     String externalRef = in.text(EXTERNAL_REF, 200, false);
     String idempotencyKey = in.text(IDEMPOTENCY_KEY, 200, false);
     Object orderValue = execution.getVariable(ORDER_VALUE);
@@ -116,34 +123,19 @@ public class RegisterCaseDelegate implements JavaDelegate {
       customers.optOut(customerId);
     }
     execution.setVariable(CUSTOMER_ID, customerId);
-    String channel = (String) execution.getVariable(CHANNEL);
-    cases.insert(caseNumber, customerId, channel, externalRef, idempotencyKey, category.name());
+    cases.insert(caseNumber, customerId, channel.name(), externalRef, idempotencyKey, category.name());
     Object submittedBy = execution.getVariable(IntakeService.SUBMITTED_BY);
     timeline.record(caseNumber, Timeline.Kind.INTAKE, submittedBy != null ? submittedBy.toString() : CurrentUser.of(execution),
         "불만 접수 (" + channel + ", " + category + ")", externalRef == null ? null : "externalRef=" + externalRef);
     execution.setVariable(HARM, category.isHarm());
     execution.setVariable(EXTERNAL_THREAT, Boolean.TRUE.equals(threat));
     execution.setVariable(VISIT_CONSENT, false);
-    setAgencyReplyTimes(execution, agencyReplyDue);
-    LOG.info("Registered case {} ({}, {})", caseNumber, category, execution.getVariable(CHANNEL));
-  }
-
-  /**
-   * A consumer agency's reply date is its deadline: the reply is due by closing time that day, even if
-   * the agency chose a day off, and the reminder comes at opening two business days before. A date
-   * already past is kept: the overdue path starts at once instead of the complaint being refused.
-   */
-  private void setAgencyReplyTimes(DelegateExecution execution, LocalDate agencyReplyDue) {
-    if (agencyReplyDue == null) {
+    if (agencyReplyDue != null) {
+      agencyReply.apply(execution, agencyReplyDue);
+    } else {
       execution.setVariable(AGENCY_REPLY_DEADLINE, null);
-      return;
     }
-    java.util.Date now = ClockUtil.getCurrentTime();
-    java.util.Date deadline = java.util.Date.from(agencyReplyDue.atTime(calendar.closesAt()).atZone(KOREA).toInstant());
-    java.util.Date reminder = java.util.Date.from(
-        calendar.businessDaysBefore(agencyReplyDue, 2).atTime(calendar.opensAt()).atZone(KOREA).toInstant());
-    execution.setVariable(AGENCY_REPLY_DEADLINE, deadline);
-    execution.setVariable(AGENCY_REPLY_REMINDER_AT, reminder.before(now) ? now : reminder);
+    LOG.info("Registered case {} ({}, {})", caseNumber, category, execution.getVariable(CHANNEL));
   }
 
   private static LocalDate today() {

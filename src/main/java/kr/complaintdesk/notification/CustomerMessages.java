@@ -8,10 +8,8 @@ import kr.complaintdesk.customer.IdentityKind;
 import kr.complaintdesk.intake.CaseRecords;
 import kr.complaintdesk.notification.CustomerMessenger.Channel;
 import kr.complaintdesk.notification.CustomerMessenger.OutboundMessage;
-import kr.complaintdesk.process.EngineClock;
 import kr.complaintdesk.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,15 +21,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class CustomerMessages {
 
-  private final JdbcTemplate jdbc;
+  private final Outbox outbox;
   private final CaseRecords cases;
   private final CustomerDirectory customers;
   private final CustomerMessenger messenger;
   private final Timeline timeline;
 
-  public CustomerMessages(JdbcTemplate jdbc, CaseRecords cases, CustomerDirectory customers, CustomerMessenger messenger,
+  public CustomerMessages(Outbox outbox, CaseRecords cases, CustomerDirectory customers, CustomerMessenger messenger,
       Timeline timeline) {
-    this.jdbc = jdbc;
+    this.outbox = outbox;
     this.cases = cases;
     this.customers = customers;
     this.messenger = messenger;
@@ -65,9 +63,7 @@ public class CustomerMessages {
     OutboundMessage message = new OutboundMessage(reference, caseNumber, template, channel, recipient,
         template.subject(caseNumber), template.body(caseNumber));
     boolean delivered = messenger.send(message);
-    jdbc.update("INSERT INTO outbound_message (reference, case_number, template, channel, recipient, created_at, sent_at) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?)", reference, caseNumber, template.name(), channel.name(), recipient,
-        EngineClock.now(), EngineClock.now());
+    outbox.recordSent(reference, caseNumber, template, channel, recipient);
     timeline.record(caseNumber, Timeline.Kind.MESSAGE, CurrentUser.SYSTEM,
         (delivered ? "고객 안내 발송 (" + channel + "): " : "고객 안내 기록 (" + channel + " 발송 수단 없음): ") + message.subject(),
         "reference=" + reference);
@@ -75,7 +71,6 @@ public class CustomerMessages {
   }
 
   public boolean alreadySent(String reference) {
-    Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM outbound_message WHERE reference = ?", Integer.class, reference);
-    return count != null && count > 0;
+    return outbox.alreadySent(reference);
   }
 }

@@ -3,19 +3,32 @@ package kr.complaintdesk.notification;
 import static kr.complaintdesk.process.CaseVariables.CASE_NUMBER;
 import static kr.complaintdesk.process.CaseVariables.CASE_OWNER;
 
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import kr.complaintdesk.calendar.BusinessCalendar;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the person responsible that something needs them. With the input {@code remindedTask} (a task
- * definition key of this process) it is a reminder: that open task is raised to {@link #REMINDER_PRIORITY}
- * so it sorts to the top in Tasklist, and its assignee (else the case owner) is notified. Without it, the
- * case owner (the agent of the first contact) is notified. The input {@code notice} is the subject.
- * Runs as an asynchronous step: a failing mail server retries the job, the reference stays the same.
+ * Tells the people responsible that something needs them; the input {@code notice} is the subject.
+ * <ul>
+ *   <li>With the input {@code remindedTask} (a task definition key of this process) it is a reminder:
+ *   the open task is raised to {@link #REMINDER_PRIORITY} so that it sorts to the top in Tasklist, and
+ *   its assignee is told, or, while nobody has taken it, every member of its candidate groups. The
+ *   notice names the task and its due time. A task already done gets no reminder.</li>
+ *   <li>Without it, the case owner (the agent of the first contact) is told.</li>
+ * </ul>
+ * Runs as an asynchronous step: a failing mail server retries the job, and people already told under
+ * the job's reference are not told again.
  */
 @Component("notifyStaff")
 public class NotifyStaffDelegate implements JavaDelegate {
@@ -23,13 +36,16 @@ public class NotifyStaffDelegate implements JavaDelegate {
   public static final String NOTICE = "notice";
   public static final String REMINDED_TASK = "remindedTask";
   public static final int REMINDER_PRIORITY = 90;
+  private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final StaffNotifications notifications;
   private final TaskService taskService;
+  private final IdentityService identityService;
 
-  public NotifyStaffDelegate(StaffNotifications notifications, TaskService taskService) {
+  public NotifyStaffDelegate(StaffNotifications notifications, TaskService taskService, IdentityService identityService) {
     this.notifications = notifications;
     this.taskService = taskService;
+    this.identityService = identityService;
   }
 
   @Override
@@ -37,23 +53,39 @@ public class NotifyStaffDelegate implements JavaDelegate {
     String caseNumber = (String) execution.getVariable(CASE_NUMBER);
     String notice = (String) execution.getVariable(NOTICE);
     String remindedTask = (String) execution.getVariable(REMINDED_TASK);
-    String recipient = (String) execution.getVariable(CASE_OWNER);
-    StringBuilder body = new StringBuilder(notice).append("\n사건 번호: ").append(caseNumber);
-    if (remindedTask != null) {
-      List<Task> tasks = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-          .taskDefinitionKey(remindedTask).list();
-      for (Task task : tasks) {
-        if (task.getPriority() < REMINDER_PRIORITY) {
-          task.setPriority(REMINDER_PRIORITY);
-          taskService.saveTask(task);
-        }
-        if (task.getAssignee() != null) {
-          recipient = task.getAssignee();
-        }
-        body.append("\n작업: ").append(task.getName());
+    String reference = caseNumber + ":" + execution.getId();
+    if (remindedTask == null) {
+      Object owner = execution.getVariable(CASE_OWNER);
+      notifications.notify(reference, caseNumber, owner == null ? List.of() : List.of(owner.toString()), notice,
+          notice + "\n사건 번호: " + caseNumber);
+      return;
+    }
+    List<Task> tasks = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+        .taskDefinitionKey(remindedTask).list();
+    for (Task task : tasks) {
+      if (task.getPriority() < REMINDER_PRIORITY) {
+        task.setPriority(REMINDER_PRIORITY);
+        taskService.saveTask(task);
+      }
+      String due = task.getDueDate() == null ? ""
+          : " (기한 " + DUE.format(task.getDueDate().toInstant().atZone(BusinessCalendar.KOREA)) + ")";
+      notifications.notify(reference, caseNumber, peopleFor(task), notice + due,
+          notice + due + "\n작업: " + task.getName() + "\n사건 번호: " + caseNumber);
+    }
+  }
+
+  private Set<String> peopleFor(Task task) {
+    Set<String> people = new LinkedHashSet<>();
+    if (task.getAssignee() != null) {
+      people.add(task.getAssignee());
+      return people;
+    }
+    for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+        identityService.createUserQuery().memberOfGroup(link.getGroupId()).list().stream().map(User::getId)
+            .forEach(people::add);
       }
     }
-    notifications.notify(caseNumber + ":" + execution.getCurrentActivityId() + ":" + execution.getId(), caseNumber,
-        recipient, notice, body.toString());
+    return people;
   }
 }

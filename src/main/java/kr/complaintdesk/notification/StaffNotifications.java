@@ -1,61 +1,60 @@
 package kr.complaintdesk.notification;
 
+import java.util.Collection;
 import kr.complaintdesk.notification.CustomerMessenger.Channel;
 import kr.complaintdesk.notification.CustomerMessenger.OutboundMessage;
-import kr.complaintdesk.process.EngineClock;
 import kr.complaintdesk.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * Notices to staff about their cases (the customer called again, a promise or a deadline is near). They
  * go out through the same messenger and outbox as customer messages, to the e-mail address of the
- * Camunda user, once per reference; the case timeline says who was told what.
+ * Camunda user, once per reference and person; the case timeline says who was told what.
  */
 @Service
 public class StaffNotifications {
 
-  private final JdbcTemplate jdbc;
+  private final Outbox outbox;
   private final CustomerMessenger messenger;
   private final IdentityService identityService;
   private final Timeline timeline;
 
-  public StaffNotifications(JdbcTemplate jdbc, CustomerMessenger messenger, IdentityService identityService,
+  public StaffNotifications(Outbox outbox, CustomerMessenger messenger, IdentityService identityService,
       Timeline timeline) {
-    this.jdbc = jdbc;
+    this.outbox = outbox;
     this.messenger = messenger;
     this.identityService = identityService;
     this.timeline = timeline;
   }
 
   /**
-   * Tells {@code userId} about the case; false when nothing was sent now (already sent under this
-   * reference, or no one to tell, which the timeline then records).
+   * Tells each of {@code userIds} about the case under {@code reference}; a person already told under it
+   * is not told again. With nobody to tell, the timeline records that no one was told.
    */
-  public boolean notify(String reference, String caseNumber, String userId, String subject, String body) {
-    Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM outbound_message WHERE reference = ?", Integer.class,
-        reference);
-    if (count != null && count > 0) {
-      return false;
+  public void notify(String reference, String caseNumber, Collection<String> userIds, String subject, String body) {
+    if (userIds.isEmpty()) {
+      if (!outbox.alreadySent(reference)) {
+        outbox.recordSent(reference, caseNumber, MessageTemplate.STAFF_NOTICE, Channel.NONE, null);
+        timeline.record(caseNumber, Timeline.Kind.NOTICE, CurrentUser.SYSTEM, "담당자가 없어 알림을 보내지 못함: " + subject, body);
+      }
+      return;
     }
-    if (userId == null) {
-      timeline.record(caseNumber, Timeline.Kind.NOTICE, CurrentUser.SYSTEM, "담당자 알림 못 함 (담당자 없음): " + subject,
-          body);
-      return false;
+    for (String userId : userIds) {
+      String personal = reference + ":" + userId;
+      if (outbox.alreadySent(personal)) {
+        continue;
+      }
+      User user = identityService.createUserQuery().userId(userId).singleResult();
+      String email = user == null || user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail();
+      Channel channel = email == null ? Channel.NONE : Channel.EMAIL;
+      boolean delivered = messenger.send(new OutboundMessage(personal, caseNumber, MessageTemplate.STAFF_NOTICE,
+          channel, email, "[사건 " + caseNumber + "] " + subject, body));
+      outbox.recordSent(personal, caseNumber, MessageTemplate.STAFF_NOTICE, channel, email);
+      timeline.record(caseNumber, Timeline.Kind.NOTICE, CurrentUser.SYSTEM,
+          (delivered ? "담당자 알림 발송 (" : "담당자 알림 기록 (") + userId + "): " + subject, body);
     }
-    User user = identityService.createUserQuery().userId(userId).singleResult();
-    String email = user == null || user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail();
-    Channel channel = email == null ? Channel.NONE : Channel.EMAIL;
-    boolean delivered = messenger.send(new OutboundMessage(reference, caseNumber, MessageTemplate.STAFF_NOTICE,
-        channel, email, "[사건 " + caseNumber + "] " + subject, body));
-    jdbc.update("INSERT INTO outbound_message (reference, case_number, template, channel, recipient, created_at, sent_at) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?)", reference, caseNumber, MessageTemplate.STAFF_NOTICE.name(), channel.name(), email,
-        EngineClock.now(), EngineClock.now());
-    timeline.record(caseNumber, Timeline.Kind.NOTICE, CurrentUser.SYSTEM,
-        (delivered ? "담당자 알림 발송 (" : "담당자 알림 기록 (") + userId + "): " + subject, body);
-    return true;
   }
 }

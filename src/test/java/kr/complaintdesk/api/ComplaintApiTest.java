@@ -586,7 +586,7 @@ class ComplaintApiTest {
         .satisfies(task -> assertThat(taskService.getVariable(task.getId(), "threatKind")).isEqualTo("MEDIA"));
     assertThat(timeline(caseNumber)).filteredOn(e -> e.path("kind").asText().equals("ESCALATION")).singleElement()
         .satisfies(e -> {
-          assertThat(e.path("summary").asText()).isEqualTo("외부 위협 제기 (MEDIA)");
+          assertThat(e.path("summary").asText()).isEqualTo("외부 위협 제기: 언론 제보");
           assertThat(e.path("actor").asText()).isEqualTo(INTEGRATION);
         });
   }
@@ -605,6 +605,21 @@ class ComplaintApiTest {
     assertThat(fieldErrors(reply).keySet()).containsExactlyInAnyOrder("kind", "note", "publicPostUrl");
     assertThat(runtimeService.getVariable(pi.getId(), "priority")).isEqualTo(priority);
     assertThat(driver.openTasks(pi, "UserTask_AssessRaisedThreat")).isEmpty();
+    assertThat(timelineSize(caseNumber)).isEqualTo(entries);
+  }
+
+  @Test
+  void controlCharactersInTheNotesOfContactsThreatsAndAbuseReportsAreRefused() {
+    String caseNumber = submit("SERVICE");
+    int entries = timelineSize(caseNumber);
+
+    for (Reply reply : List.of(
+        api.post("/api/complaints/" + caseNumber + "/threats", AGENT, "{\"kind\":\"MEDIA\",\"note\":\"방송\\u0000제보\"}"),
+        api.post("/api/complaints/" + caseNumber + "/abuse-reports", AGENT, "{\"note\":\"욕설\\u0007\"}"),
+        api.post("/api/complaints/" + caseNumber + "/contacts", AGENT, "{\"channel\":\"PHONE\",\"note\":\"\\u001b[31m\"}"))) {
+      assertProblem(reply, 400);
+      assertThat(fieldErrors(reply)).containsEntry("note", "제어 문자를 쓸 수 없습니다");
+    }
     assertThat(timelineSize(caseNumber)).isEqualTo(entries);
   }
 

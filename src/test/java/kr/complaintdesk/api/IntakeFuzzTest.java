@@ -228,7 +228,8 @@ class IntakeFuzzTest {
     if (random.nextInt(4) == 0) {
       body.put("publicPostUrl", "https://cafe.example.kr/post/" + random.nextInt(100000));
     }
-    if (random.nextInt(6) == 0) {
+    if ("CONSUMER_AGENCY".equals(body.get("channel"))) {
+      // An agency transfer carries the agency's reply date; no other channel has one.
       body.put("agencyReplyDue", engineToday().plusDays(random.nextInt(30)).toString());
     }
     return body;

@@ -74,6 +74,7 @@ class PromisesAndDeadlinesTest extends ProcessTestBase {
     assertThat(pi).hasPassed("ServiceTask_RemindCallback");
     assertThat(driver.task(pi, "UserTask_KeepCallbackPromise").getPriority()).isEqualTo(90).isGreaterThan(priorityBefore);
     assertThat(staffNotices(pi)).containsExactly("cs-agent1@demo.invalid");
+    assertThat(timeline(pi)).contains("담당자 알림 기록 (cs-agent1): 고객에게 약속한 회신 시각이 다가옵니다 (기한 2026-11-23 18:00)");
     assertThat(driver.openTasks(pi, "UserTask_HandleMissedCallback")).isEmpty();
 
     at(2026, 11, 23, 18, 1);
@@ -148,7 +149,7 @@ class PromisesAndDeadlinesTest extends ProcessTestBase {
   void anAgencyReplySentInTimeEndsItsTimersAndACaseWithoutAReplyDateHasNone() {
     at(2026, 12, 21, 10, 0);
     ProcessInstance agency = agencyCase("2026-12-28");
-    driver.complete(agency, "UserTask_ReplyToAgency", "cs-lead1", "agencyReplyInterim", true, "agencyReplyNotes", "진행 상황 회신");
+    driver.complete(agency, "UserTask_ReplyToAgency", "cs-lead1", "agencyReplyNotes", "처리 결과 회신");
     at(2026, 12, 29, 10, 0);
     driver.executeJobs(agency);
 
@@ -164,14 +165,101 @@ class PromisesAndDeadlinesTest extends ProcessTestBase {
   }
 
   @Test
-  void anAgencyReplyDateAlreadyPastStartsTheOverduePathAtOnce() {
+  void anUnclaimedAgencyReplyRemindsEveryLeadAndAnInterimReplyStartsAnotherRoundWithTheAgencysNextDate() {
     at(2026, 12, 21, 10, 0);
-    ProcessInstance pi = agencyCase("2026-12-18");
+    ProcessInstance pi = agencyCase("2026-12-28");
+    at(2026, 12, 23, 9, 1);
+    driver.executeJobs(pi);
+    List<String> leads = processEngine.getIdentityService().createUserQuery().memberOfGroup("cs-lead").list().stream()
+        .map(user -> user.getEmail()).toList();
+    assertThat(staffNotices(pi)).contains("cs-lead1@demo.invalid").containsExactlyInAnyOrderElementsOf(leads);
+
+    Task first = driver.task(pi, "UserTask_ReplyToAgency");
+    taskService.claim(first.getId(), "cs-lead1");
+    assertThatThrownBy(() -> taskService.complete(first.getId(), Map.of("agencyReplyNotes", "조사 중", "agencyReplyInterim", true)))
+        .hasMessageContaining("agencyNextReplyDue: 중간 회신이면 기관이 정한 다음 회신 기한을 입력하세요");
+    assertThatThrownBy(() -> taskService.complete(first.getId(), Map.of("agencyReplyNotes", "조사 중", "agencyReplyInterim", true,
+        "agencyNextReplyDue", "2026-12-01"))).hasMessageContaining("agencyNextReplyDue: 이미 지난 날짜입니다");
+    taskService.complete(first.getId(), Map.of("agencyReplyNotes", "원인 조사 중, 1월 8일까지 결과 회신", "agencyReplyInterim", true,
+        "agencyNextReplyDue", "2027-01-08"));
+
+    Task second = driver.task(pi, "UserTask_ReplyToAgency");
+    assertThat(second.getId()).isNotEqualTo(first.getId());
+    assertThat(second.getDueDate()).isEqualTo(korea(2027, 1, 8, 18, 0));
+    assertThat(timerDue(pi, "BoundaryEvent_AgencyReplyReminder")).isEqualTo(korea(2027, 1, 6, 9, 0));
+    assertThat(taskService.getVariable(second.getId(), "agencyReplyInterim")).isNull();
+    assertThat(timeline(pi)).contains("소비자기관에 중간 회신, 다음 회신 기한 2027-01-08");
+    at(2026, 12, 28, 18, 1);
+    driver.executeJobs(pi);
+    assertThat(driver.openTasks(pi, "UserTask_HandleOverdueAgencyReply")).as("the first date no longer counts").isEmpty();
+
+    driver.complete(pi, "UserTask_ReplyToAgency", "cs-lead1", "agencyReplyNotes", "교환과 사과로 합의함");
+    assertThat(pi).hasPassed("Gateway_AgencyReplyMerged");
+    assertThat(timeline(pi)).contains("소비자기관에 최종 회신");
+  }
+
+  @Test
+  void anAgencyReplyDateIsRequiredForAgencyCasesOnlyAndMustLieAheadWithinNinetyDays() {
+    at(2026, 12, 21, 10, 0);
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint-case").count();
+
+    assertThatThrownBy(() -> driver.startCase(intake("SERVICE", "seoul").putValue("channel", "CONSUMER_AGENCY")))
+        .hasMessageContaining("agencyReplyDue: 소비자기관 이관 사건에는 기관이 정한 회신 기한이 필요합니다");
+    assertThatThrownBy(() -> driver.startCase(intake("SERVICE", "seoul").putValue("channel", "WEB")
+        .putValue("agencyReplyDue", "2026-12-28")))
+        .hasMessageContaining("agencyReplyDue: 소비자기관 이관(CONSUMER_AGENCY) 사건에만 입력합니다");
+    assertThatThrownBy(() -> agencyCase("2026-12-18")).hasMessageContaining("agencyReplyDue: 이미 지난 날짜입니다 (오늘 2026-12-21)");
+    assertThatThrownBy(() -> agencyCase("2027-06-30")).hasMessageContaining("agencyReplyDue: 오늘부터 90일 안의 날짜여야 합니다");
+
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint-case").count()).isEqualTo(before);
+  }
+
+  @Test
+  void aReminderWhoseTaskWasDoneMeanwhileIsNotSent() {
+    at(2026, 11, 23, 10, 0);
+    ProcessInstance pi = firstContactWithPromise("2026-11-23T18:00");
+    at(2026, 11, 23, 17, 31);
+    String reminderTimer = processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId("BoundaryEvent_CallbackReminder").singleResult().getId();
+    processEngine.getManagementService().executeJob(reminderTimer);
+    driver.complete(pi, "UserTask_KeepCallbackPromise", "cs-agent1", "callbackNotes", "약속 시각 전에 통화함");
 
     driver.executeJobs(pi);
 
-    assertThat(driver.task(pi, "UserTask_HandleOverdueAgencyReply")).hasCandidateGroup("cs-director");
-    assertThat(pi).hasPassed("ServiceTask_RemindAgencyReply");
+    assertThat(pi).hasPassed("ServiceTask_RemindCallback");
+    assertThat(staffNotices(pi)).isEmpty();
+  }
+
+  @Test
+  void theLeadCanTakeOverOrHandOnACallBackTheOwnerCannotMake() {
+    at(2026, 11, 23, 10, 0);
+    ProcessInstance pi = firstContactWithPromise("2026-11-23T18:00");
+    Task callback = driver.task(pi, "UserTask_KeepCallbackPromise");
+
+    processEngine.getIdentityService().setAuthentication("cs-lead1", List.of("cs-lead"));
+    try {
+      assertThat(taskService.createTaskQuery().taskId(callback.getId()).count()).as("the lead sees it").isEqualTo(1);
+      taskService.setAssignee(callback.getId(), "cs-lead1");
+      taskService.complete(callback.getId(), Map.of("callbackNotes", "팀장이 대신 연락함"));
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+    assertThat(pi).hasPassed("UserTask_KeepCallbackPromise");
+  }
+
+  @Test
+  void afterAnAbuseReportTheLeadOwnsTheCaseAndTheAgentsOpenTasksOfItAreHandedOver() {
+    at(2026, 11, 23, 10, 0);
+    ProcessInstance pi = firstContactWithPromise("2026-11-23T18:00");
+    runtimeService.createMessageCorrelation("AbuseReported").processInstanceId(pi.getId())
+        .setVariable("abuseReportedBy", "cs-agent1").setVariable("abuseReport", "욕설과 위협").correlate();
+
+    driver.complete(pi, "UserTask_ProtectStaff", "cs-lead1", "abuseWarningGiven", true, "abuseContactEnded", true,
+        "abuseNotes", "팀장이 통화를 넘겨받음");
+
+    assertThat(driver.task(pi, "UserTask_KeepCallbackPromise").getAssignee()).isEqualTo("cs-lead1");
+    assertThat(runtimeService.getVariable(pi.getId(), "caseOwner")).isEqualTo("cs-lead1");
+    assertThat(timeline(pi)).contains("고객 응대 인계: cs-agent1 → cs-lead1");
   }
 
   // ------------------------------------------------------------------ helpers

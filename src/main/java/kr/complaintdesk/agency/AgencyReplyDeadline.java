@@ -1,0 +1,58 @@
+package kr.complaintdesk.agency;
+
+import static kr.complaintdesk.process.CaseVariables.AGENCY_REPLY_DEADLINE;
+import static kr.complaintdesk.process.CaseVariables.AGENCY_REPLY_DUE;
+import static kr.complaintdesk.process.CaseVariables.AGENCY_REPLY_REMINDER_AT;
+
+import java.time.LocalDate;
+import java.util.Date;
+import kr.complaintdesk.calendar.BusinessCalendar;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reply date a consumer agency (한국소비자원, 1372) sets for a transferred case. It is the agency's
+ * deadline, so the reply is due by closing time that day even if the agency chose a day off; the
+ * reminder comes at opening two business days before (or at once, if that has passed).
+ */
+@Component
+public class AgencyReplyDeadline {
+
+  /** The furthest ahead an agency reply date may lie; anything later is taken for a typing error. */
+  public static final int LONGEST_DAYS_AHEAD = 90;
+  public static final int REMINDER_BUSINESS_DAYS = 2;
+
+  private final BusinessCalendar calendar;
+
+  public AgencyReplyDeadline(BusinessCalendar calendar) {
+    this.calendar = calendar;
+  }
+
+  /** Why {@code due} cannot be an agency reply date, or null when it can. */
+  public String problem(LocalDate due) {
+    LocalDate today = today();
+    if (due.isBefore(today)) {
+      return "이미 지난 날짜입니다 (오늘 " + today + "): 기관에 확인한 회신 기한을 입력하세요";
+    }
+    if (due.isAfter(today.plusDays(LONGEST_DAYS_AHEAD))) {
+      return "오늘부터 " + LONGEST_DAYS_AHEAD + "일 안의 날짜여야 합니다";
+    }
+    return null;
+  }
+
+  /** Sets the reply date and the deadline and reminder instants its timers read. */
+  public void apply(VariableScope scope, LocalDate due) {
+    Date now = ClockUtil.getCurrentTime();
+    Date deadline = Date.from(due.atTime(calendar.closesAt()).atZone(BusinessCalendar.KOREA).toInstant());
+    Date reminder = Date.from(calendar.businessDaysBefore(due, REMINDER_BUSINESS_DAYS).atTime(calendar.opensAt())
+        .atZone(BusinessCalendar.KOREA).toInstant());
+    scope.setVariable(AGENCY_REPLY_DUE, due.toString());
+    scope.setVariable(AGENCY_REPLY_DEADLINE, deadline);
+    scope.setVariable(AGENCY_REPLY_REMINDER_AT, reminder.before(now) ? now : reminder);
+  }
+
+  private static LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(BusinessCalendar.KOREA).toLocalDate();
+  }
+}

@@ -1,0 +1,66 @@
+package kr.complaintdesk.agency;
+
+import static kr.complaintdesk.process.CaseVariables.CASE_NUMBER;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.timeline.Timeline;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * When the reply to a consumer agency is sent: a final reply ends the agency track; an interim one
+ * ("still in progress") needs the next reply date the agency set, which becomes the new deadline of
+ * the reply task that then comes round again. A missing or impossible next date is refused.
+ */
+@Component("agencyReplied")
+public class AgencyReplyListener implements TaskListener {
+
+  public static final String INTERIM = "agencyReplyInterim";
+  public static final String NEXT_DUE = "agencyNextReplyDue";
+  /** Read by the gateway after the task: another reply round is needed. */
+  public static final String PENDING = "agencyReplyPending";
+
+  private final AgencyReplyDeadline deadline;
+  private final Timeline timeline;
+
+  public AgencyReplyListener(AgencyReplyDeadline deadline, Timeline timeline) {
+    this.deadline = deadline;
+    this.timeline = timeline;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String caseNumber = (String) task.getVariable(CASE_NUMBER);
+    boolean interim = Boolean.TRUE.equals(task.getVariable(INTERIM));
+    if (!interim) {
+      task.setVariable(PENDING, false);
+      timeline.record(caseNumber, Timeline.Kind.CONTACT, CurrentUser.of(task), "소비자기관에 최종 회신", null);
+      return;
+    }
+    Object next = task.getVariable(NEXT_DUE);
+    if (next == null || next.toString().isBlank()) {
+      throw new ProcessEngineException(NEXT_DUE + ": 중간 회신이면 기관이 정한 다음 회신 기한을 입력하세요");
+    }
+    LocalDate due;
+    try {
+      due = LocalDate.parse(next.toString().trim());
+    } catch (DateTimeParseException e) {
+      throw new ProcessEngineException(NEXT_DUE + ": 없는 날짜이거나 YYYY-MM-DD 형식이 아닙니다");
+    }
+    String problem = deadline.problem(due);
+    if (problem != null) {
+      throw new ProcessEngineException(NEXT_DUE + ": " + problem);
+    }
+    deadline.apply(task.getExecution(), due);
+    task.setVariable(PENDING, true);
+    // The next round's form starts empty instead of repeating this round's answers.
+    task.setVariable(INTERIM, null);
+    task.setVariable(NEXT_DUE, null);
+    timeline.record(caseNumber, Timeline.Kind.CONTACT, CurrentUser.of(task), "소비자기관에 중간 회신, 다음 회신 기한 " + due,
+        null);
+  }
+}
