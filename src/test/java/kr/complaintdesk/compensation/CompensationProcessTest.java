@@ -207,12 +207,7 @@ class CompensationProcessTest extends ProcessTestBase {
     // Swapped on the existing bean and restored, so every test class keeps sharing one unchanged context.
     ReflectionTestUtils.setField(payoutDelegate, "gateway", flaky);
     try {
-      int failures = 0;
-      while (managementService.createJobQuery().jobId(jobId).singleResult().getRetries() > 0 && failures < 10) {
-        assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining("PG 점검 중");
-        failures++;
-      }
-      assertThat(failures).as("R5 retry cycle").isEqualTo(5);
+      assertThat(failUntilRetriesRunOut(jobId)).as("R5 retry cycle").isEqualTo(5);
 
       Incident incident = runtimeService.createIncidentQuery().processInstanceId(compensation.getId()).singleResult();
       assertThat(incident).isNotNull();
@@ -293,12 +288,7 @@ class CompensationProcessTest extends ProcessTestBase {
 
     ReflectionTestUtils.setField(payoutDelegate, "gateway", flaky);
     try {
-      int failures = 0;
-      while (managementService.createJobQuery().jobId(jobId).singleResult().getRetries() > 0 && failures < 10) {
-        assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining("PG 점검 중");
-        failures++;
-      }
-      assertThat(failures).as("R5 retry cycle").isEqualTo(5);
+      assertThat(failUntilRetriesRunOut(jobId)).as("R5 retry cycle").isEqualTo(5);
       Incident incident = runtimeService.createIncidentQuery().processInstanceId(compensation.getId()).singleResult();
       assertThat(incident.getActivityId()).isEqualTo(PAY_REFUND);
 
@@ -393,6 +383,16 @@ class CompensationProcessTest extends ProcessTestBase {
 
     driver.complete(compensation, CONFIRM_RETURN, "logistics1", "returnReceivedOn", "2026-12-21");
     assertThat(runtimeService.getVariable(compensation.getId(), "refundDue")).isEqualTo(kst("2026-12-24T18:00"));
+  }
+
+  /** Runs the payout job against the failing gateway until its retries are used up; returns how often it failed. */
+  private int failUntilRetriesRunOut(String jobId) {
+    int failures = 0;
+    while (managementService.createJobQuery().jobId(jobId).singleResult().getRetries() > 0 && failures < 10) {
+      assertThatThrownBy(() -> managementService.executeJob(jobId)).hasMessageContaining("PG 점검 중");
+      failures++;
+    }
+    return failures;
   }
 
   /** Fails like a payment system under maintenance until told otherwise, then pays through the real gateway. */
