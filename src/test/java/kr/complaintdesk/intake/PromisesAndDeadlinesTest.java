@@ -262,6 +262,37 @@ class PromisesAndDeadlinesTest extends ProcessTestBase {
     assertThat(timeline(pi)).contains("고객 응대 인계: cs-agent1 → cs-lead1");
   }
 
+  @Test
+  void eachPromiseAndDeadlineTaskIsSeenAndWorkedByItsOwnGroupOnly() {
+    at(2026, 12, 21, 10, 0);
+    ProcessInstance pi = agencyCase("2026-12-28");
+    driver.executeJobs(pi);
+    driver.complete(pi, "UserTask_FirstContact", "cs-agent1", "contactNotes", "기관 이관 건 확인", "remedySought", "REFUND",
+        "callbackPromised", true, "callbackPromisedAt", "2026-12-21T17:00");
+    at(2026, 12, 28, 18, 1);
+    driver.executeJobs(pi);
+
+    Task reply = driver.task(pi, "UserTask_ReplyToAgency");
+    Task overdueReply = driver.task(pi, "UserTask_HandleOverdueAgencyReply");
+    Task callback = driver.task(pi, "UserTask_KeepCallbackPromise");
+    Task missedCallback = driver.task(pi, "UserTask_HandleMissedCallback");
+    assertThat(visible("cs-agent1", "cs-agent", reply, overdueReply, callback, missedCallback)).containsExactly(callback.getId());
+    assertThat(visible("cs-lead1", "cs-lead", reply, overdueReply, callback, missedCallback))
+        .containsExactlyInAnyOrder(reply.getId(), callback.getId(), missedCallback.getId());
+    assertThat(visible("cs-director1", "cs-director", reply, overdueReply, callback, missedCallback))
+        .containsExactly(overdueReply.getId());
+    assertThat(visible("pr-risk1", "pr-risk", reply, overdueReply, callback, missedCallback)).isEmpty();
+
+    processEngine.getIdentityService().setAuthentication("cs-director1", List.of("cs-director"));
+    try {
+      taskService.claim(overdueReply.getId(), "cs-director1");
+      taskService.complete(overdueReply.getId(), Map.of("overdueAgencyReplyAction", "기관 담당자와 통화, 12월 30일 회신 약속"));
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+    assertThat(pi).hasPassed("UserTask_HandleOverdueAgencyReply");
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private ProcessInstance firstContactWithPromise(String promisedAt) {
@@ -283,6 +314,17 @@ class PromisesAndDeadlinesTest extends ProcessTestBase {
     ProcessInstance pi = driver.startCase(intake("SERVICE", "seoul").putValue("channel", "CONSUMER_AGENCY")
         .putValue("externalRef", "KCA-" + System.nanoTime()).putValue("agencyReplyDue", replyDue));
     return pi;
+  }
+
+  /** The ids of {@code tasks} that {@code user} of {@code group} finds in a task query. */
+  private List<String> visible(String user, String group, Task... tasks) {
+    processEngine.getIdentityService().setAuthentication(user, List.of(group));
+    try {
+      return java.util.Arrays.stream(tasks).map(Task::getId)
+          .filter(id -> taskService.createTaskQuery().taskId(id).count() == 1).toList();
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
   }
 
   private Date timerDue(ProcessInstance pi, String activityId) {
