@@ -47,6 +47,7 @@ public final class Tasklist implements AutoCloseable {
   private static final By CLAIM = By.cssSelector(".task-details button.claim");
   private static final By COMPLETE = By.cssSelector(".task-details .form-actions button.btn-primary");
   private static final By NOTIFICATIONS = By.cssSelector(".notifications .alert");
+  private static final By NOTIFICATION_CLOSE = By.cssSelector(".notifications .alert .close");
 
   private final ChromeDriver driver;
   private final Path profile;
@@ -309,7 +310,20 @@ public final class Tasklist implements AutoCloseable {
     wait.withMessage(() -> "Complete should be enabled; form errors: " + taskForm().errors())
         .until(ExpectedConditions.elementToBeClickable(COMPLETE));
     clickable(COMPLETE).click();
-    return awaitNotification(text);
+    List<String> shown = awaitNotification(text);
+    dismissNotifications();
+    return shown;
+  }
+
+  /** Closes the notifications Tasklist shows (an error stays until closed and covers the form below it). */
+  public void dismissNotifications() {
+    for (WebElement close : driver.findElements(NOTIFICATION_CLOSE)) {
+      if (close.isDisplayed()) {
+        close.click();
+      }
+    }
+    wait.withMessage(() -> "notifications should close; shown: " + notifications())
+        .until(d -> notifications().isEmpty());
   }
 
   // ---------------------------------------------------------------- diagnostics and lifecycle
