@@ -21,7 +21,8 @@ public final class ComplaintRequests {
       @Schema(example = "REFUND") String remedySought,
       Boolean externalThreat,
       String publicPostUrl,
-      @Schema(example = "2026-12-10") String agencyReplyDue) {}
+      @Schema(description = "소비자기관(한국소비자원·1372)이 정한 회신 기한: CONSUMER_AGENCY 사건에는 필수, 다른 채널에는 입력 불가. "
+          + "오늘부터 90일 안", example = "2026-12-10") String agencyReplyDue) {}
 
   public record Customer(String name, String phone, String email, String snsHandle,
       @Schema(example = "busan") String region) {}
