@@ -217,6 +217,8 @@ class CareVisitProcessTest extends ProcessTestBase {
       ClockUtil.setCurrentTime(kst("2026-09-22T10:01"));
       driver.executeJobs(care);
       assertThat(candidateGroups(driver.task(care, CHECK_RECOVERY))).containsExactly("region-busan");
+      assertThat(driver.task(care, CHECK_RECOVERY).getDueDate()).as("a check is due the next business day")
+          .isEqualTo(kst("2026-09-23T10:01"));
       ClockUtil.setCurrentTime(kst("2026-09-22T11:00"));
       driver.complete(care, CHECK_RECOVERY, "region-busan1",
           "recoveryNotes", "감염으로 악화, 재진료", "recovered", false, "treatmentCostAdded", 20000L);
