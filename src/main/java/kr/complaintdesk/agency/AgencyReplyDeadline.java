@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class AgencyReplyDeadline {
 
-  /** The furthest ahead an agency reply date may lie; anything later is taken for a typing error. */
+  /** The furthest ahead or back an agency reply date may lie; anything further is taken for a typing error. */
   public static final int LONGEST_DAYS_AHEAD = 90;
+  public static final int LONGEST_DAYS_BACK = 90;
   public static final int REMINDER_BUSINESS_DAYS = 2;
 
   private final BusinessCalendar calendar;
@@ -29,11 +30,18 @@ public class AgencyReplyDeadline {
     this.calendar = calendar;
   }
 
-  /** Why {@code due} cannot be an agency reply date, or null when it can. */
-  public String problem(LocalDate due) {
+  /**
+   * Why {@code due} cannot be an agency reply date, or null when it can. A transfer may arrive after the
+   * agency's date ({@code pastAllowed}): it is registered and goes to the overdue path at once, so the case
+   * is not lost; a new date set by the agency for the next reply must lie ahead.
+   */
+  public String problem(LocalDate due, boolean pastAllowed) {
     LocalDate today = today();
-    if (due.isBefore(today)) {
+    if (!pastAllowed && due.isBefore(today)) {
       return "이미 지난 날짜입니다 (오늘 " + today + "): 기관에 확인한 회신 기한을 입력하세요";
+    }
+    if (due.isBefore(today.minusDays(LONGEST_DAYS_BACK))) {
+      return LONGEST_DAYS_BACK + "일 넘게 지난 날짜입니다: 날짜를 확인하세요";
     }
     if (due.isAfter(today.plusDays(LONGEST_DAYS_AHEAD))) {
       return "오늘부터 " + LONGEST_DAYS_AHEAD + "일 안의 날짜여야 합니다";

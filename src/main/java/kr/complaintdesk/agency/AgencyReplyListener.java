@@ -51,7 +51,7 @@ public class AgencyReplyListener implements TaskListener {
     } catch (DateTimeParseException e) {
       throw new ProcessEngineException(NEXT_DUE + ": 없는 날짜이거나 YYYY-MM-DD 형식이 아닙니다");
     }
-    String problem = deadline.problem(due);
+    String problem = deadline.problem(due, false);
     if (problem != null) {
       throw new ProcessEngineException(NEXT_DUE + ": " + problem);
     }

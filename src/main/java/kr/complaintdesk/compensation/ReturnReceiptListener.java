@@ -88,8 +88,8 @@ public class ReturnReceiptListener implements TaskListener {
           + ")보다 뒤일 수 없습니다. 상품이 실제로 도착한 날을 적으세요");
     }
     if (received.isBefore(today.minusDays(OLDEST_RETURN_DAYS))) {
-      throw new ProcessEngineException(RETURN_RECEIVED_ON + ": 반품 도착일(" + received + ")이 " + OLDEST_RETURN_DAYS
-          + "일보다 오래되었습니다. 날짜를 확인하세요");
+      throw new ProcessEngineException(RETURN_RECEIVED_ON + ": 반품 도착일(" + received + ")은 " + OLDEST_RETURN_DAYS
+          + "일 넘게 지난 날짜입니다. 날짜를 확인하세요");
     }
     return received;
   }

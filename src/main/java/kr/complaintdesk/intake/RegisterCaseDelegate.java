@@ -92,8 +92,8 @@ public class RegisterCaseDelegate implements JavaDelegate {
       errors.add(new FieldError(AGENCY_REPLY_DUE, "소비자기관 이관 사건에는 기관이 정한 회신 기한이 필요합니다"));
     } else if (channel != null && channel != Channel.CONSUMER_AGENCY && agencyReplyDue != null) {
       errors.add(new FieldError(AGENCY_REPLY_DUE, "소비자기관 이관(CONSUMER_AGENCY) 사건에만 입력합니다"));
-    } else if (agencyReplyDue != null && agencyReply.problem(agencyReplyDue) != null) {
-      errors.add(new FieldError(AGENCY_REPLY_DUE, agencyReply.problem(agencyReplyDue)));
+    } else if (agencyReplyDue != null && agencyReply.problem(agencyReplyDue, true) != null) {
+      errors.add(new FieldError(AGENCY_REPLY_DUE, agencyReply.problem(agencyReplyDue, true)));
     }
     String externalRef = in.text(EXTERNAL_REF, 200, false);
     String idempotencyKey = in.text(IDEMPOTENCY_KEY, 200, false);

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  *   <li>Without it, the case owner (the agent of the first contact) is told.</li>
  * </ul>
  * Runs as an asynchronous step: a failing mail server retries the job, and people already told under
- * the job's reference are not told again.
+ * the step's reference are not told again.
  */
 @Component("notifyStaff")
 public class NotifyStaffDelegate implements JavaDelegate {
@@ -53,7 +54,7 @@ public class NotifyStaffDelegate implements JavaDelegate {
     String caseNumber = (String) execution.getVariable(CASE_NUMBER);
     String notice = (String) execution.getVariable(NOTICE);
     String remindedTask = (String) execution.getVariable(REMINDED_TASK);
-    String reference = caseNumber + ":" + execution.getId();
+    String reference = caseNumber + ":" + stableExecutionId(execution);
     if (remindedTask == null) {
       Object owner = execution.getVariable(CASE_OWNER);
       notifications.notify(reference, caseNumber, owner == null ? List.of() : List.of(owner.toString()), notice,
@@ -68,10 +69,23 @@ public class NotifyStaffDelegate implements JavaDelegate {
         taskService.saveTask(task);
       }
       String due = task.getDueDate() == null ? ""
-          : " (기한 " + DUE.format(task.getDueDate().toInstant().atZone(BusinessCalendar.KOREA)) + ")";
+          : " (" + DUE.format(task.getDueDate().toInstant().atZone(BusinessCalendar.KOREA)) + "까지)";
       notifications.notify(reference, caseNumber, peopleFor(task), notice + due,
           notice + due + "\n작업: " + task.getName() + "\n사건 번호: " + caseNumber);
     }
+  }
+
+  /**
+   * An id that is the same on every retry of this step and differs between two runs of it (two contacts,
+   * two reminders). A step with input mappings runs in a scope execution the engine creates anew on each
+   * attempt; its parent, the execution the timer or the split created, is stable.
+   */
+  static String stableExecutionId(DelegateExecution execution) {
+    ExecutionEntity entity = (ExecutionEntity) execution;
+    if (entity.isScope() && entity.getActivity() != null && entity.getActivity().isScope() && entity.getParent() != null) {
+      return entity.getParentId();
+    }
+    return entity.getId();
   }
 
   private Set<String> peopleFor(Task task) {

@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -67,9 +66,6 @@ public class IdentitySetup {
       grant(g, Resources.PROCESS_DEFINITION, COMPLAINT_CASE, Permissions.READ, Permissions.CREATE_INSTANCE);
       grant(g, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     }
-    // Leads hand work on: a task of a case they can see (e.g. a call-back the owner cannot make) may be
-    // given to another agent or taken over.
-    grant(StaffGroup.CS_LEAD, Resources.PROCESS_DEFINITION, COMPLAINT_CASE, ProcessDefinitionPermissions.TASK_ASSIGN);
     // Process owners deploy from Camunda Modeler and watch (and repair) running cases in Cockpit.
     String owner = StaffGroup.PROCESS_OWNER;
     grant(owner, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);

@@ -241,7 +241,7 @@ class ComplaintCaseProcessTest {
   }
 
   @Test
-  void everyContactIsToldToTheCaseOwnerAndTheThirdEscalatesToTheLeadOnce() {
+  void everyContactIsToldToTheCaseOwnerAndEveryThirdEscalatesToTheLeadOnce() {
     ProcessInstance pi = startAt("UserTask_PrepareOffer", Map.of("caseOwner", "cs-agent1"));
 
     for (int contact = 1; contact <= 2; contact++) {
@@ -255,16 +255,22 @@ class ComplaintCaseProcessTest {
 
     assertThat(pi).variables().containsEntry("customerContacts", 3);
     assertThat(task("UserTask_ReviewRepeatedContact", pi)).hasCandidateGroup("cs-lead");
-    assertThat(driver.openTasks(pi, "UserTask_ReviewRepeatedContact")).hasSize(1);
     assertThat(pi).isWaitingAt("UserTask_PrepareOffer", "Gateway_JoinRiskTrack", "UserTask_ReviewRepeatedContact");
+    // Two more contacts do not pile up reviews; the sixth asks the lead again.
+    for (int contact = 4; contact <= 5; contact++) {
+      runtimeService.createMessageCorrelation("CustomerContacted").processInstanceId(pi.getId()).correlate();
+    }
+    assertThat(driver.openTasks(pi, "UserTask_ReviewRepeatedContact")).hasSize(1);
+    runtimeService.createMessageCorrelation("CustomerContacted").processInstanceId(pi.getId()).correlate();
+    assertThat(driver.openTasks(pi, "UserTask_ReviewRepeatedContact")).hasSize(2);
     assertThat(jdbc.queryForList("SELECT recipient FROM outbound_message WHERE case_number = ? AND template = 'STAFF_NOTICE'",
         String.class, pi.getBusinessKey())).containsExactly("cs-agent1@demo.invalid", "cs-agent1@demo.invalid",
         "cs-agent1@demo.invalid");
     assertThat(jdbc.queryForList("SELECT summary FROM timeline_entry WHERE case_number = ? AND kind = 'NOTICE'",
         String.class, pi.getBusinessKey())).containsExactlyInAnyOrder(
-        "담당자 알림 기록 (cs-agent1): 고객이 다시 연락했습니다 (1번째)",
-        "담당자 알림 기록 (cs-agent1): 고객이 다시 연락했습니다 (2번째)",
-        "담당자 알림 기록 (cs-agent1): 고객이 다시 연락했습니다 (3번째)");
+        "담당자 알림 기록 (cs-agent1): 고객이 다시 연락했습니다 (재연락 1회)",
+        "담당자 알림 기록 (cs-agent1): 고객이 다시 연락했습니다 (재연락 2회)",
+        "담당자 알림 기록 (cs-agent1): 고객이 다시 연락했습니다 (재연락 3회)");
   }
 
   @Test
@@ -275,7 +281,7 @@ class ComplaintCaseProcessTest {
     driver.executeJobs(pi);
 
     assertThat(jdbc.queryForList("SELECT summary FROM timeline_entry WHERE case_number = ? AND kind = 'NOTICE'",
-        String.class, pi.getBusinessKey())).containsExactly("담당자가 없어 알림을 보내지 못함: 고객이 다시 연락했습니다 (1번째)");
+        String.class, pi.getBusinessKey())).containsExactly("담당자가 없어 알림을 보내지 못함: 고객이 다시 연락했습니다 (재연락 1회)");
     assertThat(driver.openTasks(pi, "UserTask_FirstContact")).hasSize(1);
   }
 

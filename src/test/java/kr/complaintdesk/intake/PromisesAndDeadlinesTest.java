@@ -15,8 +15,13 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import kr.complaintdesk.notification.CustomerMessenger;
+import kr.complaintdesk.notification.StaffNotifications;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * Promises and deadlines set by people outside the SLA table: the call-back time an agent promises the
@@ -25,6 +30,8 @@ import org.junit.jupiter.api.Test;
 class PromisesAndDeadlinesTest extends ProcessTestBase {
 
   static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
+
+  @Autowired StaffNotifications staffNotifications;
 
   @AfterEach
   void resetClock() {
@@ -74,7 +81,7 @@ class PromisesAndDeadlinesTest extends ProcessTestBase {
     assertThat(pi).hasPassed("ServiceTask_RemindCallback");
     assertThat(driver.task(pi, "UserTask_KeepCallbackPromise").getPriority()).isEqualTo(90).isGreaterThan(priorityBefore);
     assertThat(staffNotices(pi)).containsExactly("cs-agent1@demo.invalid");
-    assertThat(timeline(pi)).contains("담당자 알림 기록 (cs-agent1): 고객에게 약속한 회신 시각이 다가옵니다 (기한 2026-11-23 18:00)");
+    assertThat(timeline(pi)).contains("담당자 알림 기록 (cs-agent1): 고객에게 약속한 회신 시각이 다가옵니다 (2026-11-23 18:00까지)");
     assertThat(driver.openTasks(pi, "UserTask_HandleMissedCallback")).isEmpty();
 
     at(2026, 11, 23, 18, 1);
@@ -199,7 +206,7 @@ class PromisesAndDeadlinesTest extends ProcessTestBase {
   }
 
   @Test
-  void anAgencyReplyDateIsRequiredForAgencyCasesOnlyAndMustLieAheadWithinNinetyDays() {
+  void anAgencyReplyDateIsRequiredForAgencyCasesOnlyAndMustLieWithinNinetyDays() {
     at(2026, 12, 21, 10, 0);
     long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint-case").count();
 
@@ -208,10 +215,65 @@ class PromisesAndDeadlinesTest extends ProcessTestBase {
     assertThatThrownBy(() -> driver.startCase(intake("SERVICE", "seoul").putValue("channel", "WEB")
         .putValue("agencyReplyDue", "2026-12-28")))
         .hasMessageContaining("agencyReplyDue: 소비자기관 이관(CONSUMER_AGENCY) 사건에만 입력합니다");
-    assertThatThrownBy(() -> agencyCase("2026-12-18")).hasMessageContaining("agencyReplyDue: 이미 지난 날짜입니다 (오늘 2026-12-21)");
+    assertThatThrownBy(() -> agencyCase("2026-09-01")).hasMessageContaining("agencyReplyDue: 90일 넘게 지난 날짜입니다");
     assertThatThrownBy(() -> agencyCase("2027-06-30")).hasMessageContaining("agencyReplyDue: 오늘부터 90일 안의 날짜여야 합니다");
 
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint-case").count()).isEqualTo(before);
+  }
+
+  @Test
+  void aTransferArrivingAfterTheAgencysDateIsRegisteredAndGoesToTheDirectorAtOnce() {
+    at(2026, 12, 21, 10, 0);
+    ProcessInstance pi = agencyCase("2026-12-18");
+
+    driver.executeJobs(pi);
+
+    assertThat(driver.task(pi, "UserTask_HandleOverdueAgencyReply")).hasCandidateGroup("cs-director");
+    assertThat(driver.openTasks(pi, "UserTask_ReplyToAgency")).hasSize(1);
+  }
+
+  @Test
+  void aRefusedAddressNeitherRepeatsNorUndoesTheNoticesOfTheOtherLeads() {
+    org.camunda.bpm.engine.IdentityService identity = processEngine.getIdentityService();
+    org.camunda.bpm.engine.identity.User second = identity.newUser("cs-lead-probe");
+    second.setEmail("cs-lead-probe@demo.invalid");
+    identity.saveUser(second);
+    identity.createMembership("cs-lead-probe", "cs-lead");
+    CustomerMessenger real = (CustomerMessenger) ReflectionTestUtils.getField(staffNotifications, "messenger");
+    List<String> attempts = new java.util.ArrayList<>();
+    boolean[] refusing = {true};
+    ReflectionTestUtils.setField(staffNotifications, "messenger", (CustomerMessenger) message -> {
+      attempts.add(message.recipient());
+      if (refusing[0] && "cs-lead1@demo.invalid".equals(message.recipient())) {
+        throw new IllegalStateException("mailbox full");
+      }
+      return real.send(message);
+    });
+    try {
+      at(2026, 12, 21, 10, 0);
+      ProcessInstance pi = agencyCase("2026-12-28");
+      driver.executeJobs(pi);
+      at(2026, 12, 23, 9, 1);
+      var jobs = processEngine.getManagementService();
+      jobs.executeJob(jobs.createJobQuery().processInstanceId(pi.getId()).activityId("BoundaryEvent_AgencyReplyReminder")
+          .singleResult().getId());
+      String notice = jobs.createJobQuery().processInstanceId(pi.getId()).activityId("ServiceTask_RemindAgencyReply")
+          .singleResult().getId();
+
+      assertThatThrownBy(() -> jobs.executeJob(notice)).hasMessageContaining("not delivered to [cs-lead1]");
+      assertThat(staffNotices(pi)).contains("cs-lead-probe@demo.invalid").doesNotContain("cs-lead1@demo.invalid");
+      refusing[0] = false;
+      jobs.executeJob(notice);
+
+      assertThat(staffNotices(pi)).contains("cs-lead1@demo.invalid", "cs-lead-probe@demo.invalid");
+      assertThat(attempts).filteredOn("cs-lead-probe@demo.invalid"::equals).as("told once").hasSize(1);
+      assertThat(attempts).filteredOn("cs-lead1@demo.invalid"::equals).hasSize(2);
+      assertThat(pi).hasPassed("ServiceTask_RemindAgencyReply");
+    } finally {
+      ReflectionTestUtils.setField(staffNotifications, "messenger", real);
+      identity.deleteMembership("cs-lead-probe", "cs-lead");
+      identity.deleteUser("cs-lead-probe");
+    }
   }
 
   @Test
@@ -245,6 +307,28 @@ class PromisesAndDeadlinesTest extends ProcessTestBase {
       processEngine.getIdentityService().clearAuthentication();
     }
     assertThat(pi).hasPassed("UserTask_KeepCallbackPromise");
+    assertThat(processEngine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
+        .resourceId(callback.getId()).count()).as("the lead's right ends with the task").isZero();
+  }
+
+  @Test
+  void theLeadMayNotReassignWorkOfOtherGroups() {
+    at(2026, 12, 21, 10, 0);
+    ProcessInstance pi = agencyCase("2026-12-18");
+    driver.executeJobs(pi);
+    Task director = driver.task(pi, "UserTask_HandleOverdueAgencyReply");
+    Task contact = driver.task(pi, "UserTask_FirstContact");
+
+    processEngine.getIdentityService().setAuthentication("cs-lead1", List.of("cs-lead"));
+    try {
+      for (Task other : List.of(director, contact)) {
+        assertThatThrownBy(() -> taskService.setAssignee(other.getId(), "cs-lead1"))
+            .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+      }
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+    assertThat(driver.task(pi, "UserTask_HandleOverdueAgencyReply").getAssignee()).isNull();
   }
 
   @Test
