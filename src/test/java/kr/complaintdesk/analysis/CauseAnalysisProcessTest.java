@@ -217,10 +217,14 @@ class CauseAnalysisProcessTest extends ProcessTestBase {
       driver.executeJobs(analysis);
       assertThat(driver.openTasks(analysis, "UserTask_ChaseAnalysis")).hasSize(2)
           .allSatisfy(task -> assertThat(candidateGroups(task)).containsExactly("cs-lead"));
+      assertThat(lateAnalyses(analysis)).as("each chase names what is late")
+          .containsExactlyInAnyOrder("증거 검토 (안전성 Lab, 2영업일)", "배송 경위 조사 (물류팀, 2영업일)");
 
       ClockUtil.setCurrentTime(Date.from(monday.plus(Duration.ofDays(3)).plusSeconds(60)));
       driver.executeJobs(analysis);
       assertThat(driver.openTasks(analysis, "UserTask_ChaseAnalysis")).hasSize(3);
+      assertThat(lateAnalyses(analysis)).containsExactlyInAnyOrder("증거 검토 (안전성 Lab, 2영업일)",
+          "배송 경위 조사 (물류팀, 2영업일)", "제품·로트 검사 (품질팀, 3영업일)");
       assertThat(analysis).isWaitingAt(REVIEW_EVIDENCE, INSPECT_PRODUCT, INVESTIGATE_DELIVERY, "UserTask_ChaseAnalysis");
     } finally {
       ClockUtil.reset();
@@ -303,5 +307,10 @@ class CauseAnalysisProcessTest extends ProcessTestBase {
         .filter(link -> "candidate".equals(link.getType()))
         .map(IdentityLink::getGroupId)
         .toList();
+  }
+
+  private List<Object> lateAnalyses(ProcessInstance analysis) {
+    return driver.openTasks(analysis, "UserTask_ChaseAnalysis").stream()
+        .map(task -> taskService.getVariable(task.getId(), "lateAnalysis")).toList();
   }
 }
