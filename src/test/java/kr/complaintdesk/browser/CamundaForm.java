@@ -129,14 +129,7 @@ public final class CamundaForm {
    * {@code mm/dd/yyyy} in English), the time as {@code HH:mm}.
    */
   public CamundaForm dateTime(String componentId, LocalDate date, LocalTime time) {
-    WebElement dateInput = clickable(input(componentId + "-date"));
-    String dateText = formatLike(dateInput.getDomAttribute("placeholder"), date);
-    dateInput.click();
-    dateInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, dateText);
-    blur(dateInput);
-    wait.withMessage(() -> componentId + " date should be " + dateText + " but is " + value(componentId + "-date"))
-        .until(d -> dateText.equals(value(componentId + "-date")));
-
+    date(componentId, date);
     String timeText = String.format("%02d:%02d", time.getHour(), time.getMinute());
     WebElement timeInput = clickable(input(componentId + "-time"));
     timeInput.click();
@@ -144,6 +137,18 @@ public final class CamundaForm {
     blur(timeInput);
     wait.withMessage(() -> componentId + " time should be " + timeText + " but is " + value(componentId + "-time"))
         .until(d -> timeText.equals(value(componentId + "-time")));
+    return this;
+  }
+
+  /** Fills the date input of a form-js datetime component (also one of subtype date). */
+  public CamundaForm date(String componentId, LocalDate date) {
+    WebElement dateInput = clickable(input(componentId + "-date"));
+    String dateText = formatLike(dateInput.getDomAttribute("placeholder"), date);
+    dateInput.click();
+    dateInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, dateText);
+    blur(dateInput);
+    wait.withMessage(() -> componentId + " date should be " + dateText + " but is " + value(componentId + "-date"))
+        .until(d -> dateText.equals(value(componentId + "-date")));
     return this;
   }
 

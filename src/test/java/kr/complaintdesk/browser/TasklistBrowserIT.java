@@ -52,6 +52,7 @@ class TasklistBrowserIT {
   static final String FIRST_CONTACT = "고객 1차 응대";
   static final String SCHEDULE_VISIT = "방문 일정 확정";
   static final String CALLBACK = "약속한 시각에 회신 연락";
+  static final String AGENCY_REPLY = "소비자기관에 회신";
   static final String REVIEW_EVIDENCE = "증거 검토";
   static final String PASSWORD = "demo";
   static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
@@ -158,6 +159,31 @@ class TasklistBrowserIT {
     assertThat(callback.getDueDate()).isEqualTo(Date.from(tomorrow.atTime(14, 30).atZone(KOREA).toInstant()));
     agent.openTask("내 작업", caseNumber, CALLBACK);
     assertThat(agent.taskForm().awaitValue("Field_caseNumber", caseNumber)).isEqualTo(caseNumber);
+  }
+
+  @Test
+  void theLeadRepliesToAnAgencyInBetweenAndTheReplyComesBackDueOnTheAgencysNextDate() {
+    LocalDate firstDue = LocalDate.now(KOREA).plusDays(7);
+    ProcessInstance complaint = cases.startCase(intake("SERVICE", "seoul").putValue("customerName", unique("윤서진"))
+        .putValue("channel", "CONSUMER_AGENCY").putValue("agencyReplyDue", firstDue.toString()));
+    String caseNumber = complaint.getBusinessKey();
+    Task reply = cases.task(complaint, "UserTask_ReplyToAgency");
+
+    Tasklist lead = browsers.open(baseUrl()).login("cs-lead1", PASSWORD);
+    lead.openTask("내 그룹 작업", caseNumber, AGENCY_REPLY);
+    CamundaForm form = lead.claim().awaitEditable("Field_agencyReplyNotes");
+    assertThat(form.value("Field_agencyReplyDue-date")).as("the agency's date, shown")
+        .isEqualTo(String.format("%d. %02d. %02d.", firstDue.getYear(), firstDue.getMonthValue(), firstDue.getDayOfMonth()));
+    LocalDate nextDue = LocalDate.now(KOREA).plusDays(20);
+    form.type("Field_agencyReplyNotes", "원인 조사 중이며 결과를 다시 회신하겠습니다")
+        .check("Field_agencyReplyInterim")
+        .date("Field_agencyNextReplyDue", nextDue);
+    lead.complete();
+
+    eventually("first reply done", () -> taskService.createTaskQuery().taskId(reply.getId()).count() == 0);
+    Task again = cases.task(complaint, "UserTask_ReplyToAgency");
+    assertThat(again.getDueDate()).isEqualTo(Date.from(nextDue.atTime(18, 0).atZone(KOREA).toInstant()));
+    assertThat(runtimeService.getVariable(complaint.getId(), "agencyReplyDue")).isEqualTo(nextDue.toString());
   }
 
   @Test
