@@ -218,13 +218,13 @@ class CauseAnalysisProcessTest extends ProcessTestBase {
       assertThat(driver.openTasks(analysis, "UserTask_ChaseAnalysis")).hasSize(2)
           .allSatisfy(task -> assertThat(candidateGroups(task)).containsExactly("cs-lead"));
       assertThat(lateAnalyses(analysis)).as("each chase names what is late")
-          .containsExactlyInAnyOrder("증거 검토 (안전성 Lab, 2영업일)", "배송 경위 조사 (물류팀, 2영업일)");
+          .containsExactlyInAnyOrder("증거 검토 — 검토 SLA 2영업일 지남", "배송 경위 조사 — 조사 SLA 2영업일 지남");
 
       ClockUtil.setCurrentTime(Date.from(monday.plus(Duration.ofDays(3)).plusSeconds(60)));
       driver.executeJobs(analysis);
       assertThat(driver.openTasks(analysis, "UserTask_ChaseAnalysis")).hasSize(3);
-      assertThat(lateAnalyses(analysis)).containsExactlyInAnyOrder("증거 검토 (안전성 Lab, 2영업일)",
-          "배송 경위 조사 (물류팀, 2영업일)", "제품·로트 검사 (품질팀, 3영업일)");
+      assertThat(lateAnalyses(analysis)).containsExactlyInAnyOrder("증거 검토 — 검토 SLA 2영업일 지남",
+          "배송 경위 조사 — 조사 SLA 2영업일 지남", "제품·로트 검사 — 검사 SLA 3영업일 지남");
       assertThat(analysis).isWaitingAt(REVIEW_EVIDENCE, INSPECT_PRODUCT, INVESTIGATE_DELIVERY, "UserTask_ChaseAnalysis");
     } finally {
       ClockUtil.reset();
@@ -311,6 +311,6 @@ class CauseAnalysisProcessTest extends ProcessTestBase {
 
   private List<Object> lateAnalyses(ProcessInstance analysis) {
     return driver.openTasks(analysis, "UserTask_ChaseAnalysis").stream()
-        .map(task -> taskService.getVariable(task.getId(), "lateAnalysis")).toList();
+        .map(task -> taskService.getVariable(task.getId(), "lateWork")).toList();
   }
 }
