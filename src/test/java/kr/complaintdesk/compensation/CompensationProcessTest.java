@@ -279,6 +279,39 @@ class CompensationProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void aReturnNotBackAfterSevenBusinessDaysIsChasedWithTheCustomerWhileLogisticsKeepsItsTask() {
+    // Approved Monday 21 December: seven business days skip 성탄절 and the weekend, so Thursday 31 December.
+    clockAt("2026-12-21T10:00");
+    ProcessInstance compensation = approvedRefund();
+    clockAt("2026-12-31T09:59");
+    driver.executeJobs(compensation);
+    assertThat(driver.openTasks(compensation, CHASE_RETURN)).isEmpty();
+
+    clockAt("2026-12-31T10:01");
+    driver.executeJobs(compensation);
+
+    assertThat(candidateGroups(driver.task(compensation, CHASE_RETURN))).containsExactly("cs-agent");
+    assertThat(driver.openTasks(compensation, CONFIRM_RETURN)).hasSize(1);
+    driver.complete(compensation, CHASE_RETURN, "cs-agent1", "returnChaseNotes", "1월 4일 회수 기사 방문 예약");
+    driver.complete(compensation, CONFIRM_RETURN, "logistics1", "returnReceivedOn", "2026-12-31");
+    driver.executeJobs(compensation);
+    assertThat(compensation).isEnded().hasPassed(CHASE_RETURN, PAY_REFUND);
+  }
+
+  @Test
+  void aReturnBackInTimeIsNeverChased() {
+    clockAt("2026-12-21T10:00");
+    ProcessInstance compensation = approvedRefund();
+    driver.complete(compensation, CONFIRM_RETURN, "logistics1", "returnReceivedOn", "2026-12-21");
+    clockAt("2026-12-22T10:00");
+    driver.executeJobs(compensation);
+    clockAt("2027-01-15T10:00");
+    driver.executeJobs(compensation);
+
+    assertThat(compensation).isEnded().hasPassed(PAY_REFUND).hasNotPassed(CHASE_RETURN);
+  }
+
+  @Test
   void refundStuckOnAFailingGatewayGoesToTheLeadAtTheDeadlineAndIsPaidOnceWhenFixed() {
     clockAt("2026-12-21T10:00");
     ProcessInstance compensation = approvedRefund();
@@ -377,7 +410,10 @@ class CompensationProcessTest extends ProcessTestBase {
     assertThat(compensation).isWaitingAtExactly(CONFIRM_RETURN);
     assertThat(runtimeService.getVariables(compensation.getId()))
         .doesNotContainKeys("noReturnNeeded", "returnReceivedOn", "noReturnReason", "refundDue", "refundDueText");
-    assertThat(managementService.createJobQuery().processInstanceId(compensation.getId()).count()).isZero();
+    assertThat(managementService.createJobQuery().processInstanceId(compensation.getId()).messages().count())
+        .as("no payout job").isZero();
+    assertThat(managementService.createJobQuery().processInstanceId(compensation.getId()).timers().count())
+        .as("only the return's own chase timer").isEqualTo(1);
     assertThat(timeline.of(compensation.getBusinessKey()))
         .noneSatisfy(entry -> assertThat(entry.summary()).startsWith("환불 기한"));
 
@@ -418,6 +454,8 @@ class CompensationProcessTest extends ProcessTestBase {
   }
 
   /** A refund of 45,000 KRW, approved by a lead. */
+  static final String CHASE_RETURN = "UserTask_ChaseReturn";
+
   private ProcessInstance approvedRefund() {
     ProcessInstance compensation = start("REFUND", 45000, false, "cs-agent1");
     driver.complete(compensation, APPROVE, "cs-lead1", "compensationApproved", true, "approvalNote", "반품 후 환불 승인");
