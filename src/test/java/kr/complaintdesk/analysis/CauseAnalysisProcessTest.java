@@ -15,8 +15,6 @@ import kr.complaintdesk.support.ProcessTestBase;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 
@@ -38,17 +36,17 @@ class CauseAnalysisProcessTest extends ProcessTestBase {
     ProcessInstance analysis = startAnalysis(true, false, false);
 
     assertThat(analysis).isWaitingAtExactly(REVIEW_EVIDENCE);
-    assertThat(candidateGroups(driver.task(analysis, REVIEW_EVIDENCE))).containsExactly("safety-lab");
+    assertThat(driver.candidateGroups(driver.task(analysis, REVIEW_EVIDENCE))).containsExactly("safety-lab");
 
     driver.complete(analysis, REVIEW_EVIDENCE, "safety-lab1",
         "evidenceReviewNotes", "사진상 접촉성 피부염", "expertOpinionNeeded", false);
     assertThat(analysis).isWaitingAtExactly(DECIDE_CAUSATION);
-    assertThat(candidateGroups(driver.task(analysis, DECIDE_CAUSATION))).containsExactly("safety-lab");
+    assertThat(driver.candidateGroups(driver.task(analysis, DECIDE_CAUSATION))).containsExactly("safety-lab");
 
     driver.complete(analysis, DECIDE_CAUSATION, "safety-lab1",
         "productCausation", "POSSIBLE", "seriousAdverseEvent", false, "safetyFindings", "경미한 자극 반응");
     assertThat(analysis).isWaitingAtExactly(CONCLUDE_ANALYSIS);
-    assertThat(candidateGroups(driver.task(analysis, CONCLUDE_ANALYSIS))).containsExactly("cs-lead");
+    assertThat(driver.candidateGroups(driver.task(analysis, CONCLUDE_ANALYSIS))).containsExactly("cs-lead");
 
     conclude(analysis, "FORMULA_REACTION", "PARTIAL");
     assertThat(analysis).hasNotPassed(RECORD_EXPERT_OPINION, REPORT_TO_REGULATOR, INSPECT_PRODUCT, INVESTIGATE_DELIVERY);
@@ -60,7 +58,7 @@ class CauseAnalysisProcessTest extends ProcessTestBase {
 
     assertThat(analysis).isWaitingAtExactly(INSPECT_PRODUCT);
     assertThat(driver.task(analysis, INSPECT_PRODUCT)).hasCandidateGroup("quality");
-    assertThat(candidateGroups(driver.task(analysis, INSPECT_PRODUCT))).containsExactly("quality");
+    assertThat(driver.candidateGroups(driver.task(analysis, INSPECT_PRODUCT))).containsExactly("quality");
 
     driver.complete(analysis, INSPECT_PRODUCT, "quality1",
         "lotInspected", true, "defectFound", true, "qualityFindings", "금형 불량으로 케이스 균열");
@@ -76,7 +74,7 @@ class CauseAnalysisProcessTest extends ProcessTestBase {
 
     assertThat(analysis).isWaitingAtExactly(INVESTIGATE_DELIVERY);
     assertThat(driver.task(analysis, INVESTIGATE_DELIVERY)).hasCandidateGroup("logistics");
-    assertThat(candidateGroups(driver.task(analysis, INVESTIGATE_DELIVERY))).containsExactly("logistics");
+    assertThat(driver.candidateGroups(driver.task(analysis, INVESTIGATE_DELIVERY))).containsExactly("logistics");
 
     driver.complete(analysis, INVESTIGATE_DELIVERY, "logistics1",
         "trackingChecked", true, "carrierClaimFiled", true, "logisticsFindings", "운송 중 박스 파손");
@@ -104,7 +102,7 @@ class CauseAnalysisProcessTest extends ProcessTestBase {
 
     assertThat(analysis).isWaitingAtExactly(CONCLUDE_ANALYSIS);
     assertThat(driver.openTasks(analysis, CONCLUDE_ANALYSIS)).as("the join fires once").hasSize(1);
-    assertThat(candidateGroups(driver.task(analysis, CONCLUDE_ANALYSIS))).containsExactly("cs-lead");
+    assertThat(driver.candidateGroups(driver.task(analysis, CONCLUDE_ANALYSIS))).containsExactly("cs-lead");
     conclude(analysis, "FORMULA_REACTION", "YES");
   }
 
@@ -133,7 +131,7 @@ class CauseAnalysisProcessTest extends ProcessTestBase {
         "evidenceReviewNotes", "감염 의심", "expertOpinionNeeded", true);
 
     assertThat(analysis).isWaitingAtExactly(RECORD_EXPERT_OPINION);
-    assertThat(candidateGroups(driver.task(analysis, RECORD_EXPERT_OPINION))).containsExactly("safety-lab");
+    assertThat(driver.candidateGroups(driver.task(analysis, RECORD_EXPERT_OPINION))).containsExactly("safety-lab");
 
     driver.complete(analysis, RECORD_EXPERT_OPINION, "safety-lab1",
         "expertName", "피부과 전문의 박OO", "expertOpinion", "접촉성 피부염에서 시작된 감염");
@@ -156,7 +154,7 @@ class CauseAnalysisProcessTest extends ProcessTestBase {
         "productCausation", "CONFIRMED", "seriousAdverseEvent", true, "safetyFindings", "중대한 이상사례");
 
     assertThat(analysis).isWaitingAt(REPORT_TO_REGULATOR).isNotWaitingAt(CONCLUDE_ANALYSIS);
-    assertThat(candidateGroups(driver.task(analysis, REPORT_TO_REGULATOR))).containsExactly("safety-lab");
+    assertThat(driver.candidateGroups(driver.task(analysis, REPORT_TO_REGULATOR))).containsExactly("safety-lab");
 
     driver.complete(analysis, REPORT_TO_REGULATOR, "safety-lab1",
         "regulatorReportReference", "MFDS-2026-0042", "regulatorReportedOn", "2026-03-05T09:00");
@@ -196,7 +194,7 @@ class CauseAnalysisProcessTest extends ProcessTestBase {
           Date.from(verdict.plus(Duration.ofDays(15)).plusSeconds(60)));
       driver.executeJobs(analysis);
 
-      assertThat(candidateGroups(driver.task(analysis, "UserTask_EscalateRegulatorReport"))).containsExactly("cs-lead");
+      assertThat(driver.candidateGroups(driver.task(analysis, "UserTask_EscalateRegulatorReport"))).containsExactly("cs-lead");
       assertThat(analysis).isWaitingAt(REPORT_TO_REGULATOR, "UserTask_EscalateRegulatorReport");
     } finally {
       ClockUtil.reset();
@@ -216,7 +214,7 @@ class CauseAnalysisProcessTest extends ProcessTestBase {
       ClockUtil.setCurrentTime(Date.from(monday.plus(Duration.ofDays(2)).plusSeconds(60)));
       driver.executeJobs(analysis);
       assertThat(driver.openTasks(analysis, "UserTask_ChaseAnalysis")).hasSize(2)
-          .allSatisfy(task -> assertThat(candidateGroups(task)).containsExactly("cs-lead"));
+          .allSatisfy(task -> assertThat(driver.candidateGroups(task)).containsExactly("cs-lead"));
       assertThat(lateAnalyses(analysis)).as("each chase names what is late")
           .containsExactlyInAnyOrder("증거 검토 — 검토 SLA 2영업일 지남", "배송 경위 조사 — 조사 SLA 2영업일 지남");
 
@@ -272,7 +270,7 @@ class CauseAnalysisProcessTest extends ProcessTestBase {
 
       ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
       driver.executeJobs(analysis);
-      assertThat(candidateGroups(driver.task(analysis, "UserTask_ChaseAnalysis"))).containsExactly("cs-lead");
+      assertThat(driver.candidateGroups(driver.task(analysis, "UserTask_ChaseAnalysis"))).containsExactly("cs-lead");
       assertThat(analysis).isWaitingAtExactly(RECORD_EXPERT_OPINION, "UserTask_ChaseAnalysis")
           .hasPassed("BoundaryEvent_ExpertOpinionOverdue");
 
@@ -300,13 +298,6 @@ class CauseAnalysisProcessTest extends ProcessTestBase {
         .putValue("needsSafetyLab", safetyLab)
         .putValue("needsQuality", quality)
         .putValue("needsLogistics", logistics));
-  }
-
-  private List<String> candidateGroups(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> "candidate".equals(link.getType()))
-        .map(IdentityLink::getGroupId)
-        .toList();
   }
 
   private List<Object> lateAnalyses(ProcessInstance analysis) {

@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,7 +128,7 @@ class TasklistBrowserIT {
     Task schedule = taskService.createTaskQuery().processInstanceId(care.getId()).taskDefinitionKey("UserTask_ScheduleVisit")
         .singleResult();
     assertThat(schedule).as("UserTask_ScheduleVisit in care-visit").isNotNull();
-    assertThat(candidateGroups(schedule)).containsExactly("region-busan");
+    assertThat(cases.candidateGroups(schedule)).containsExactly("region-busan");
   }
 
   @Test
@@ -206,7 +205,7 @@ class TasklistBrowserIT {
     eventually("visit scheduled", () -> taskService.createTaskQuery().taskId(schedule.getId()).count() == 0);
     Task visit = cases.task(complaint, "UserTask_VisitCustomer");
     assertThat(visit.getProcessInstanceId()).isEqualTo(schedule.getProcessInstanceId());
-    assertThat(candidateGroups(visit)).containsExactly("region-busan");
+    assertThat(cases.candidateGroups(visit)).containsExactly("region-busan");
     assertThat(runtimeService.getVariable(schedule.getProcessInstanceId(), "visitAt")).asString()
         .startsWith(visitDay + "T14:30");
   }
@@ -216,7 +215,7 @@ class TasklistBrowserIT {
     ProcessInstance complaint = harmCaseAfterFirstContact(unique("이도윤"), false);
     String caseNumber = complaint.getBusinessKey();
     Task review = cases.task(complaint, "UserTask_ReviewEvidence");
-    assertThat(candidateGroups(review)).containsExactly("safety-lab");
+    assertThat(cases.candidateGroups(review)).containsExactly("safety-lab");
 
     // The agent's own open work, so that a list that is still empty is never taken for one without the lab task.
     ProcessInstance claimedByAgent = cases.startCase(intake("HEALTH_HARM", "seoul").putValue("customerName", unique("최하은")));
@@ -262,13 +261,6 @@ class TasklistBrowserIT {
     cases.complete(complaint, "UserTask_FirstContact", "cs-agent1",
         "contactNotes", "얼굴 발진, 사진 확보", "remedySought", "TREATMENT_COSTS", "visitConsent", visitConsent);
     return complaint;
-  }
-
-  private List<String> candidateGroups(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> "candidate".equals(link.getType()))
-        .map(IdentityLink::getGroupId)
-        .toList();
   }
 
   private String baseUrl() {

@@ -1,5 +1,6 @@
 package kr.complaintdesk.calendar;
 
+import static kr.complaintdesk.support.KoreanTime.kst;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +10,6 @@ import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -29,11 +29,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BusinessCalendarTest {
 
   private final BusinessCalendar calendar = BusinessCalendar.defaults();
-
-  /** A Korean wall-clock time, e.g. {@code "2026-03-14T15:00"}, as a {@link Date}. */
-  private static Date kst(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(BusinessCalendar.KOREA).toInstant());
-  }
 
   /** The exact instant of a Korean wall-clock time (UTC+9, Korea has no daylight saving time). */
   private static Instant at(String localDateTime) {

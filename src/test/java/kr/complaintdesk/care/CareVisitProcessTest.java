@@ -1,21 +1,17 @@
 package kr.complaintdesk.care;
 
+import static kr.complaintdesk.support.KoreanTime.kst;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.Date;
-import java.util.List;
-import kr.complaintdesk.calendar.BusinessCalendar;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
 import kr.complaintdesk.support.ProcessTestBase;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
@@ -39,14 +35,14 @@ class CareVisitProcessTest extends ProcessTestBase {
 
     assertThat(busan).isWaitingAtExactly(SCHEDULE_VISIT);
     assertThat(driver.task(busan, SCHEDULE_VISIT)).hasCandidateGroup("region-busan");
-    assertThat(candidateGroups(driver.task(busan, SCHEDULE_VISIT))).containsExactly("region-busan");
-    assertThat(candidateGroups(driver.task(daegu, SCHEDULE_VISIT))).containsExactly("region-daegu");
+    assertThat(driver.candidateGroups(driver.task(busan, SCHEDULE_VISIT))).containsExactly("region-busan");
+    assertThat(driver.candidateGroups(driver.task(daegu, SCHEDULE_VISIT))).containsExactly("region-daegu");
 
     driver.complete(busan, SCHEDULE_VISIT, "region-busan1", "visitAt", "2026-03-02T10:00", "hospitalAccompanimentPlanned", true);
 
     assertThat(busan).isWaitingAtExactly(VISIT_CUSTOMER);
     assertThat(driver.task(busan, VISIT_CUSTOMER)).hasCandidateGroup("region-busan");
-    assertThat(candidateGroups(driver.task(busan, VISIT_CUSTOMER))).containsExactly("region-busan");
+    assertThat(driver.candidateGroups(driver.task(busan, VISIT_CUSTOMER))).containsExactly("region-busan");
   }
 
   @Test
@@ -58,7 +54,7 @@ class CareVisitProcessTest extends ProcessTestBase {
         "careNotes", "상태 양호, 완치 확인", "recovered", true, "treatmentCostAdded", 35000L);
 
     assertThat(care).isEnded().hasPassed(CARE_COMPLETED).hasNotPassed(CHECK_RECOVERY);
-    assertThat(historicValue(care, "treatmentCostTotal")).isEqualTo(35000L);
+    assertThat(driver.historicValue(care, "treatmentCostTotal")).isEqualTo(35000L);
   }
 
   @Test
@@ -73,12 +69,12 @@ class CareVisitProcessTest extends ProcessTestBase {
     driver.fireTimer(care, RECOVERY_CHECK_DUE);
     assertThat(care).isWaitingAtExactly(CHECK_RECOVERY);
     assertThat(driver.task(care, CHECK_RECOVERY)).hasCandidateGroup("region-gwangju");
-    assertThat(candidateGroups(driver.task(care, CHECK_RECOVERY))).containsExactly("region-gwangju");
+    assertThat(driver.candidateGroups(driver.task(care, CHECK_RECOVERY))).containsExactly("region-gwangju");
 
     driver.complete(care, CHECK_RECOVERY, "region-gwangju1", "recoveryNotes", "완치", "recovered", true);
 
     assertThat(care).isEnded().hasPassedInOrder(VISIT_CUSTOMER, RECOVERY_CHECK_DUE, CHECK_RECOVERY, CARE_COMPLETED);
-    assertThat(historicValue(care, "treatmentCostTotal")).isEqualTo(50000L);
+    assertThat(driver.historicValue(care, "treatmentCostTotal")).isEqualTo(50000L);
   }
 
   @Test
@@ -114,7 +110,7 @@ class CareVisitProcessTest extends ProcessTestBase {
         "recoveryNotes", "완치 확인", "recovered", true, "treatmentCostAdded", 12500L);
 
     assertThat(care).isEnded().hasPassed(CARE_COMPLETED);
-    assertThat(historicValue(care, "treatmentCostTotal")).isEqualTo(82500L);
+    assertThat(driver.historicValue(care, "treatmentCostTotal")).isEqualTo(82500L);
   }
 
   @Test
@@ -145,7 +141,7 @@ class CareVisitProcessTest extends ProcessTestBase {
     try {
       ProcessInstance care = startCare("busan");
       assertThat(driver.task(care, SCHEDULE_VISIT).getDueDate()).isEqualTo(kst("2026-09-28T15:00"));
-      assertThat(timerDueDates(care)).containsExactly(kst("2026-09-28T15:00"));
+      assertThat(driver.timerDueDates(care)).containsExactly(kst("2026-09-28T15:00"));
 
       ClockUtil.setCurrentTime(kst("2026-09-25T11:00"));
       driver.executeJobs(care);
@@ -159,7 +155,7 @@ class CareVisitProcessTest extends ProcessTestBase {
       ClockUtil.setCurrentTime(kst("2026-09-28T15:01"));
       driver.executeJobs(care);
       assertThat(care).isWaitingAtExactly(VISIT_CUSTOMER).hasNotPassed(ESCALATE_VISIT_SCHEDULING);
-      assertThat(timerDueDates(care)).as("the SLA timer went with the completed task").isEmpty();
+      assertThat(driver.timerDueDates(care)).as("the SLA timer went with the completed task").isEmpty();
     } finally {
       ClockUtil.reset();
     }
@@ -180,7 +176,7 @@ class CareVisitProcessTest extends ProcessTestBase {
       ClockUtil.setCurrentTime(kst("2026-11-23T16:01"));
       driver.executeJobs(care);
       Task escalation = driver.task(care, ESCALATE_VISIT_SCHEDULING);
-      assertThat(candidateGroups(escalation)).containsExactly("cs-lead");
+      assertThat(driver.candidateGroups(escalation)).containsExactly("cs-lead");
       assertThat(escalation.getName()).isEqualTo("늦어진 방문 일정 조치");
       assertThat(escalation.getPriority()).isEqualTo(90);
       assertThat(escalation.getDueDate()).isEqualTo(kst("2026-11-23T16:01"));
@@ -190,7 +186,7 @@ class CareVisitProcessTest extends ProcessTestBase {
       driver.complete(care, ESCALATE_VISIT_SCHEDULING, "cs-lead1",
           "visitSchedulingDelayAction", "부산 사업부와 통화, 내일 오전 방문으로 고객 안내");
       assertThat(care).hasPassed(VISIT_SCHEDULING_ESCALATED).isWaitingAtExactly(SCHEDULE_VISIT);
-      assertThat(timerDueDates(care)).as("the lead is told once").isEmpty();
+      assertThat(driver.timerDueDates(care)).as("the lead is told once").isEmpty();
 
       driver.complete(care, SCHEDULE_VISIT, "region-daegu1", "visitAt", "2026-11-24T10:00");
       assertThat(care).isWaitingAtExactly(VISIT_CUSTOMER);
@@ -209,14 +205,14 @@ class CareVisitProcessTest extends ProcessTestBase {
 
       // Thursday + 3 business days: Friday, Monday, Tuesday.
       assertThat(care).isWaitingAtExactly(RECOVERY_CHECK_DUE);
-      assertThat(timerDueDates(care)).containsExactly(kst("2026-09-22T10:00"));
+      assertThat(driver.timerDueDates(care)).containsExactly(kst("2026-09-22T10:00"));
       ClockUtil.setCurrentTime(kst("2026-09-22T09:59"));
       driver.executeJobs(care);
       assertThat(driver.openTasks(care, CHECK_RECOVERY)).as("no check before its day").isEmpty();
 
       ClockUtil.setCurrentTime(kst("2026-09-22T10:01"));
       driver.executeJobs(care);
-      assertThat(candidateGroups(driver.task(care, CHECK_RECOVERY))).containsExactly("region-busan");
+      assertThat(driver.candidateGroups(driver.task(care, CHECK_RECOVERY))).containsExactly("region-busan");
       assertThat(driver.task(care, CHECK_RECOVERY).getDueDate()).as("a check is due the next business day")
           .isEqualTo(kst("2026-09-23T10:01"));
       ClockUtil.setCurrentTime(kst("2026-09-22T11:00"));
@@ -224,7 +220,7 @@ class CareVisitProcessTest extends ProcessTestBase {
           "recoveryNotes", "감염으로 악화, 재진료", "recovered", false, "treatmentCostAdded", 20000L);
 
       // Tuesday + 3 business days skips 추석 (Thu–Sat) and Sunday: Wednesday, Monday, Tuesday.
-      assertThat(timerDueDates(care)).containsExactly(kst("2026-09-29T11:00"));
+      assertThat(driver.timerDueDates(care)).containsExactly(kst("2026-09-29T11:00"));
       ClockUtil.setCurrentTime(kst("2026-09-28T17:00"));
       driver.executeJobs(care);
       assertThat(care).isWaitingAtExactly(RECOVERY_CHECK_DUE);
@@ -239,7 +235,7 @@ class CareVisitProcessTest extends ProcessTestBase {
           .activityId(CHECK_RECOVERY).count()).isEqualTo(2);
       assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(care.getId()).count())
           .as("no timer job after recovery").isZero();
-      assertThat(historicValue(care, "treatmentCostTotal")).isEqualTo(82500L);
+      assertThat(driver.historicValue(care, "treatmentCostTotal")).isEqualTo(82500L);
     } finally {
       ClockUtil.reset();
     }
@@ -262,28 +258,5 @@ class CareVisitProcessTest extends ProcessTestBase {
     ProcessInstance care = startCare(region);
     driver.complete(care, SCHEDULE_VISIT, "region-" + region + "1", "visitAt", "2026-03-02T10:00");
     return care;
-  }
-
-  /** The due dates of the timers waiting in the instance, earliest first. */
-  private List<Date> timerDueDates(ProcessInstance instance) {
-    return processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
-        .orderByJobDuedate().asc().list().stream().map(Job::getDuedate).toList();
-  }
-
-  /** A Korean wall-clock time, e.g. {@code "2026-09-23T15:00"}. */
-  private static Date kst(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(BusinessCalendar.KOREA).toInstant());
-  }
-
-  private List<String> candidateGroups(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> "candidate".equals(link.getType()))
-        .map(IdentityLink::getGroupId)
-        .toList();
-  }
-
-  private Object historicValue(ProcessInstance instance, String name) {
-    return historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(name).singleResult().getValue();
   }
 }

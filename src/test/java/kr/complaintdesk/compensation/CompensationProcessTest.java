@@ -1,15 +1,13 @@
 package kr.complaintdesk.compensation;
 
+import static kr.complaintdesk.support.KoreanTime.kst;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
-import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import kr.complaintdesk.calendar.BusinessCalendar;
 import kr.complaintdesk.compensation.FourEyesListener.FourEyesViolation;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
@@ -18,12 +16,10 @@ import kr.complaintdesk.timeline.Timeline;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
@@ -75,7 +71,7 @@ class CompensationProcessTest extends ProcessTestBase {
     assertThat(compensation).isWaitingAtExactly(APPROVE);
     assertThat(runtimeService.getVariable(compensation.getId(), "approverGroup")).isEqualTo(approverGroup);
     assertThat(driver.task(compensation, APPROVE)).hasCandidateGroup(approverGroup);
-    assertThat(candidateGroups(driver.task(compensation, APPROVE))).containsExactly(approverGroup);
+    assertThat(driver.candidateGroups(driver.task(compensation, APPROVE))).containsExactly(approverGroup);
   }
 
   @Test
@@ -126,14 +122,14 @@ class CompensationProcessTest extends ProcessTestBase {
     driver.complete(compensation, APPROVE, "cs-agent2", "compensationApproved", false, "approvalNote", "전액 환불 근거 부족");
 
     assertThat(compensation).isWaitingAtExactly(REVISE);
-    assertThat(candidateGroups(driver.task(compensation, REVISE))).containsExactly("cs-agent");
+    assertThat(driver.candidateGroups(driver.task(compensation, REVISE))).containsExactly("cs-agent");
 
     driver.complete(compensation, REVISE, "cs-agent3",
         "remedy", "STORE_CREDIT", "offerAmount", 150000L, "offerText", "적립금 15만 원 지급");
 
     assertThat(compensation).isWaitingAtExactly(APPROVE);
     assertThat(runtimeService.getVariable(compensation.getId(), "approverGroup")).isEqualTo("cs-lead");
-    assertThat(candidateGroups(driver.task(compensation, APPROVE))).containsExactly("cs-lead");
+    assertThat(driver.candidateGroups(driver.task(compensation, APPROVE))).containsExactly("cs-lead");
     assertThat(runtimeService.getVariable(compensation.getId(), "offerPreparedBy")).isEqualTo("cs-agent3");
     String approvalId = driver.task(compensation, APPROVE).getId();
     assertFourEyesViolation(() -> taskService.claim(approvalId, "cs-agent3"));
@@ -144,7 +140,7 @@ class CompensationProcessTest extends ProcessTestBase {
     driver.executeJobs(compensation);
 
     assertThat(compensation).isEnded().hasPassed(REVISE, ISSUE_CREDIT, COMPENSATION_COMPLETED).hasNotPassed(PAY);
-    assertThat(historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
+    assertThat(driver.historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
   }
 
   @Test
@@ -160,7 +156,7 @@ class CompensationProcessTest extends ProcessTestBase {
 
     assertThat(compensation).isEnded().hasPassed(PAY, COMPENSATION_COMPLETED)
         .hasNotPassed(ISSUE_CREDIT, SHIP_REPLACEMENT, CONFIRM_RETURN, PAY_REFUND);
-    assertThat(historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
+    assertThat(driver.historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
   }
 
   @ParameterizedTest
@@ -176,7 +172,7 @@ class CompensationProcessTest extends ProcessTestBase {
     driver.executeJobs(compensation);
 
     assertThat(compensation).isEnded().hasPassed(ISSUE_CREDIT, COMPENSATION_COMPLETED).hasNotPassed(PAY, SHIP_REPLACEMENT);
-    assertThat(historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
+    assertThat(driver.historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
   }
 
   @ParameterizedTest
@@ -186,7 +182,7 @@ class CompensationProcessTest extends ProcessTestBase {
     driver.complete(compensation, APPROVE, "cs-lead1", "compensationApproved", true, "approvalNote", "승인");
 
     assertThat(compensation).isWaitingAtExactly(SHIP_REPLACEMENT);
-    assertThat(candidateGroups(driver.task(compensation, SHIP_REPLACEMENT))).containsExactly("logistics");
+    assertThat(driver.candidateGroups(driver.task(compensation, SHIP_REPLACEMENT))).containsExactly("logistics");
     assertThat(managementService.createJobQuery().processInstanceId(compensation.getId()).count()).isZero();
 
     driver.complete(compensation, SHIP_REPLACEMENT, "logistics1",
@@ -228,7 +224,7 @@ class CompensationProcessTest extends ProcessTestBase {
     assertThat(flaky.references).as("every attempt carries the same idempotency key")
         .hasSize(6).containsOnly(compensation.getBusinessKey() + "-" + compensation.getId());
     assertThat(flaky.paid).isEqualTo(1);
-    assertThat(historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
+    assertThat(driver.historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
   }
 
   @ParameterizedTest(name = "goods back {0}, recorded {1}: refund due {2}")
@@ -241,7 +237,7 @@ class CompensationProcessTest extends ProcessTestBase {
     clockAt(recordedAt);
     ProcessInstance compensation = approvedRefund();
     assertThat(compensation).isWaitingAtExactly(CONFIRM_RETURN);
-    assertThat(candidateGroups(driver.task(compensation, CONFIRM_RETURN))).containsExactly("logistics");
+    assertThat(driver.candidateGroups(driver.task(compensation, CONFIRM_RETURN))).containsExactly("logistics");
 
     driver.complete(compensation, CONFIRM_RETURN, "logistics1", "noReturnNeeded", false, "returnReceivedOn", receivedOn);
 
@@ -273,7 +269,7 @@ class CompensationProcessTest extends ProcessTestBase {
     driver.executeJobs(compensation);
     assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(compensation.getId())
         .taskDefinitionKey(HANDLE_OVERDUE_REFUND).count()).isZero();
-    assertThat(historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
+    assertThat(driver.historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
     assertThat(timeline.of(compensation.getBusinessKey()))
         .anySatisfy(entry -> assertThat(entry.summary()).isEqualTo("보상 지급: REFUND 45000원 (환불 기한 2026-12-23 (수) 18:00)"));
   }
@@ -290,7 +286,7 @@ class CompensationProcessTest extends ProcessTestBase {
     clockAt("2026-12-31T10:01");
     driver.executeJobs(compensation);
 
-    assertThat(candidateGroups(driver.task(compensation, CHASE_RETURN))).containsExactly("cs-agent");
+    assertThat(driver.candidateGroups(driver.task(compensation, CHASE_RETURN))).containsExactly("cs-agent");
     assertThat(driver.openTasks(compensation, CONFIRM_RETURN)).hasSize(1);
     driver.complete(compensation, CHASE_RETURN, "cs-agent1", "returnChaseNotes", "1월 4일 회수 기사 방문 예약");
     driver.complete(compensation, CONFIRM_RETURN, "logistics1", "returnReceivedOn", "2026-12-31");
@@ -332,7 +328,7 @@ class CompensationProcessTest extends ProcessTestBase {
       clockAt("2026-12-23T18:01");
       driver.executeJobs(compensation);
       Task escalation = driver.task(compensation, HANDLE_OVERDUE_REFUND);
-      assertThat(candidateGroups(escalation)).containsExactly("cs-lead");
+      assertThat(driver.candidateGroups(escalation)).containsExactly("cs-lead");
       assertThat(escalation.getPriority()).isEqualTo(95);
       assertThat(escalation.getDueDate()).isEqualTo(kst("2026-12-23T18:01"));
       assertThat(compensation).isWaitingAt(PAY_REFUND, HANDLE_OVERDUE_REFUND);
@@ -357,7 +353,7 @@ class CompensationProcessTest extends ProcessTestBase {
     driver.complete(compensation, HANDLE_OVERDUE_REFUND, "cs-lead1",
         "overdueRefundAction", "PG 장애 해소 후 지급 확인, 고객에게 사과하고 지연배상금 안내");
     assertThat(compensation).isEnded().hasPassed(REFUND_DEADLINE, HANDLE_OVERDUE_REFUND);
-    assertThat(historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
+    assertThat(driver.historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
   }
 
   @Test
@@ -379,7 +375,7 @@ class CompensationProcessTest extends ProcessTestBase {
     driver.executeJobs(compensation);
     assertThat(compensation).isEnded().hasPassed(CONFIRM_RETURN, PAY_REFUND, COMPENSATION_COMPLETED)
         .hasNotPassed(HANDLE_OVERDUE_REFUND);
-    assertThat(historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
+    assertThat(driver.historicValue(compensation, "payoutReference")).isEqualTo(expectedReference(compensation));
   }
 
   @ParameterizedTest(name = "[{index}] {3}")
@@ -467,10 +463,6 @@ class CompensationProcessTest extends ProcessTestBase {
     ClockUtil.setCurrentTime(kst(koreanTime));
   }
 
-  private static Date kst(String koreanTime) {
-    return Date.from(LocalDateTime.parse(koreanTime).atZone(BusinessCalendar.KOREA).toInstant());
-  }
-
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
@@ -505,19 +497,5 @@ class CompensationProcessTest extends ProcessTestBase {
     assertThatThrownBy(action).satisfiesAnyOf(
         thrown -> assertThat(thrown).isInstanceOf(FourEyesViolation.class),
         thrown -> assertThat(thrown).hasRootCauseInstanceOf(FourEyesViolation.class));
-  }
-
-  private List<String> candidateGroups(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> "candidate".equals(link.getType()))
-        .map(IdentityLink::getGroupId)
-        .toList();
-  }
-
-  private Object historicValue(ProcessInstance instance, String name) {
-    HistoricVariableInstance variable = historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(name).singleResult();
-    assertThat(variable).as("variable %s", name).isNotNull();
-    return variable.getValue();
   }
 }

@@ -1,20 +1,15 @@
 package kr.complaintdesk.prevention;
 
+import static kr.complaintdesk.support.KoreanTime.kst;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
-import java.time.LocalDateTime;
-import java.util.Date;
-import java.util.List;
 import java.util.UUID;
-import kr.complaintdesk.calendar.BusinessCalendar;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
 import kr.complaintdesk.support.ProcessTestBase;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
@@ -45,18 +40,18 @@ class PreventionActionProcessTest extends ProcessTestBase {
     ProcessInstance action = requestPrevention(uniqueProduct(), rootCause, "C-2026-000101");
 
     assertThat(action).isWaitingAtExactly(PLAN).hasVariables("preventionKey", "linkedCaseNumbers");
-    assertThat(candidateGroups(driver.task(action, PLAN))).containsExactly(ownerGroup);
+    assertThat(driver.candidateGroups(driver.task(action, PLAN))).containsExactly(ownerGroup);
 
     driver.complete(action, PLAN, ownerGroup + "1", "actionPlan", "조치 계획", "actionDueOn", "2026-04-30T00:00");
     assertThat(action).isWaitingAtExactly(IMPLEMENT);
-    assertThat(candidateGroups(driver.task(action, IMPLEMENT))).containsExactly(ownerGroup);
+    assertThat(driver.candidateGroups(driver.task(action, IMPLEMENT))).containsExactly(ownerGroup);
 
     driver.complete(action, IMPLEMENT, ownerGroup + "1", "implementationNotes", "조치 완료");
     assertThat(action).isWaitingAtExactly(REVIEW_DUE);
     driver.fireTimer(action, REVIEW_DUE);
     assertThat(action).isWaitingAtExactly(REVIEW);
     assertThat(driver.task(action, REVIEW)).hasCandidateGroup(ownerGroup);
-    assertThat(candidateGroups(driver.task(action, REVIEW))).containsExactly(ownerGroup);
+    assertThat(driver.candidateGroups(driver.task(action, REVIEW))).containsExactly(ownerGroup);
   }
 
   @Test
@@ -100,7 +95,7 @@ class PreventionActionProcessTest extends ProcessTestBase {
 
     assertThat(action).isWaitingAtExactly(PLAN).hasNotPassed(NOTIFY_CUSTOMERS, PREVENTION_COMPLETED);
     assertThat(driver.task(action, PLAN).getId()).isNotEqualTo(firstPlan);
-    assertThat(candidateGroups(driver.task(action, PLAN))).containsExactly("logistics");
+    assertThat(driver.candidateGroups(driver.task(action, PLAN))).containsExactly("logistics");
 
     implement(action, "logistics1");
     driver.complete(action, REVIEW, "logistics1", "effective", true, "reviewNotes", "파손 불만 없음", "notifyCustomers", false);
@@ -150,7 +145,7 @@ class PreventionActionProcessTest extends ProcessTestBase {
       ProcessInstance action = requestPrevention(uniqueProduct(), RootCause.MOULD_DEFECT, "C-2026-000601");
       implementNow(action, "quality1");
       assertThat(action).isWaitingAtExactly(REVIEW_DUE);
-      assertThat(timerDueDates(action)).containsExactly(kst("2026-10-03T10:00"));
+      assertThat(driver.timerDueDates(action)).containsExactly(kst("2026-10-03T10:00"));
 
       ClockUtil.setCurrentTime(kst("2026-10-03T09:59"));
       driver.executeJobs(action);
@@ -159,7 +154,7 @@ class PreventionActionProcessTest extends ProcessTestBase {
       ClockUtil.setCurrentTime(kst("2026-10-03T10:01"));
       driver.executeJobs(action);
       Task review = driver.task(action, REVIEW);
-      assertThat(candidateGroups(review)).containsExactly("quality");
+      assertThat(driver.candidateGroups(review)).containsExactly("quality");
       assertThat(review.getDueDate()).isEqualTo(kst("2026-10-14T09:00"));
 
       ClockUtil.setCurrentTime(kst("2026-10-13T15:00"));
@@ -190,7 +185,7 @@ class PreventionActionProcessTest extends ProcessTestBase {
       ClockUtil.setCurrentTime(kst("2026-10-14T09:01"));
       driver.executeJobs(action);
       Task escalation = driver.task(action, ESCALATE_REVIEW);
-      assertThat(candidateGroups(escalation)).containsExactly("cs-director");
+      assertThat(driver.candidateGroups(escalation)).containsExactly("cs-director");
       assertThat(escalation.getName()).isEqualTo("늦어진 효과성 검토 조치");
       assertThat(escalation.getPriority()).isEqualTo(80);
       assertThat(escalation.getDueDate()).isEqualTo(kst("2026-10-14T09:01"));
@@ -199,7 +194,7 @@ class PreventionActionProcessTest extends ProcessTestBase {
 
       driver.complete(action, ESCALATE_REVIEW, "cs-director1", "reviewDelayAction", "팀장과 10월 16일까지 검토하기로 함");
       assertThat(action).hasPassed(REVIEW_ESCALATED).isWaitingAtExactly(REVIEW);
-      assertThat(timerDueDates(action)).as("the director is told once").isEmpty();
+      assertThat(driver.timerDueDates(action)).as("the director is told once").isEmpty();
 
       driver.complete(action, REVIEW, "cs-lead1", "effective", true, "reviewNotes", "매뉴얼 개정 효과 확인", "notifyCustomers", false);
       assertThat(action).isEnded().hasPassed(PREVENTION_COMPLETED);
@@ -244,25 +239,7 @@ class PreventionActionProcessTest extends ProcessTestBase {
     driver.complete(action, IMPLEMENT, userId, "implementationNotes", "조치 실행");
   }
 
-  /** The due dates of the timers waiting in the action, earliest first. */
-  private List<Date> timerDueDates(ProcessInstance action) {
-    return processEngine.getManagementService().createJobQuery().processInstanceId(action.getId()).timers()
-        .orderByJobDuedate().asc().list().stream().map(Job::getDuedate).toList();
-  }
-
-  /** A Korean wall-clock time, e.g. {@code "2026-09-03T10:00"}. */
-  private static Date kst(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(BusinessCalendar.KOREA).toInstant());
-  }
-
   private String uniqueProduct() {
     return "pc-" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  private List<String> candidateGroups(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> "candidate".equals(link.getType()))
-        .map(IdentityLink::getGroupId)
-        .toList();
   }
 }

@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 import kr.complaintdesk.process.EngineClock;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -106,6 +109,28 @@ public class CaseDriver {
         .toList();
     assertThat(timers).as("timer waiting at %s", activityId).hasSize(1);
     engine.getManagementService().executeJob(timers.get(0).getId());
+  }
+
+  /** The candidate groups a task is offered to. */
+  public List<String> candidateGroups(Task task) {
+    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .map(IdentityLink::getGroupId)
+        .toList();
+  }
+
+  /** The due dates of the timers waiting in this one instance, earliest first. */
+  public List<java.util.Date> timerDueDates(ProcessInstance instance) {
+    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+        .orderByJobDuedate().asc().list().stream().map(Job::getDuedate).toList();
+  }
+
+  /** The last value of a variable of the instance, also after it ended. */
+  public Object historicValue(ProcessInstance instance, String name) {
+    HistoricVariableInstance variable = engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName(name).singleResult();
+    assertThat(variable).as("variable %s", name).isNotNull();
+    return variable.getValue();
   }
 
   /** The instance and every process instance it called, however deep. */
