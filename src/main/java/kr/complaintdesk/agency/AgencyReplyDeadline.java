@@ -7,6 +7,7 @@ import static kr.complaintdesk.process.CaseVariables.AGENCY_REPLY_REMINDER_AT;
 import java.time.LocalDate;
 import java.util.Date;
 import kr.complaintdesk.calendar.BusinessCalendar;
+import kr.complaintdesk.process.EngineClock;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -36,7 +37,7 @@ public class AgencyReplyDeadline {
    * is not lost; a new date set by the agency for the next reply must lie ahead.
    */
   public String problem(LocalDate due, boolean pastAllowed) {
-    LocalDate today = today();
+    LocalDate today = EngineClock.today();
     if (!pastAllowed && due.isBefore(today)) {
       return "이미 지난 날짜입니다 (오늘 " + today + "): 기관에 확인한 회신 기한을 입력하세요";
     }
@@ -58,9 +59,5 @@ public class AgencyReplyDeadline {
     scope.setVariable(AGENCY_REPLY_DUE, due.toString());
     scope.setVariable(AGENCY_REPLY_DEADLINE, deadline);
     scope.setVariable(AGENCY_REPLY_REMINDER_AT, reminder.before(now) ? now : reminder);
-  }
-
-  private static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(BusinessCalendar.KOREA).toLocalDate();
   }
 }

@@ -3,7 +3,7 @@ package kr.complaintdesk.agency;
 import static kr.complaintdesk.process.CaseVariables.CASE_NUMBER;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import kr.complaintdesk.process.FormDates;
 import kr.complaintdesk.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -41,15 +41,9 @@ public class AgencyReplyListener implements TaskListener {
       timeline.record(caseNumber, Timeline.Kind.CONTACT, CurrentUser.of(task), "소비자기관에 최종 회신", null);
       return;
     }
-    Object next = task.getVariable(NEXT_DUE);
-    if (next == null || next.toString().isBlank()) {
+    LocalDate due = FormDates.date(NEXT_DUE, task.getVariable(NEXT_DUE));
+    if (due == null) {
       throw new ProcessEngineException(NEXT_DUE + ": 중간 회신이면 기관이 정한 다음 회신 기한을 입력하세요");
-    }
-    LocalDate due;
-    try {
-      due = LocalDate.parse(next.toString().trim());
-    } catch (DateTimeParseException e) {
-      throw new ProcessEngineException(NEXT_DUE + ": 없는 날짜이거나 YYYY-MM-DD 형식이 아닙니다");
     }
     String problem = deadline.problem(due, false);
     if (problem != null) {

@@ -4,11 +4,11 @@ import static kr.complaintdesk.process.CaseVariables.*;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Locale;
 import kr.complaintdesk.calendar.BusinessCalendar;
 import kr.complaintdesk.process.EngineClock;
+import kr.complaintdesk.process.FormDates;
 import kr.complaintdesk.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -41,7 +41,7 @@ public class ReturnReceiptListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    LocalDate today = EngineClock.now().toLocalDate();
+    LocalDate today = EngineClock.today();
     boolean noReturnNeeded = Boolean.TRUE.equals(task.getVariable(NO_RETURN_NEEDED));
     LocalDate countFrom;
     String basis;
@@ -69,19 +69,10 @@ public class ReturnReceiptListener implements TaskListener {
   }
 
   private static LocalDate receivedOn(Object value, LocalDate today) {
-    if (value == null || value.toString().isBlank()) {
+    LocalDate received = FormDates.date(RETURN_RECEIVED_ON, value);
+    if (received == null) {
       throw new ProcessEngineException(RETURN_RECEIVED_ON
           + ": 반품 상품이 도착한 날을 적거나, 회수가 필요 없으면 '반품 회수가 필요 없음'을 체크하고 이유를 적어야 합니다");
-    }
-    LocalDate received;
-    if (value instanceof Date date) {
-      received = date.toInstant().atZone(BusinessCalendar.KOREA).toLocalDate();
-    } else {
-      try {
-        received = LocalDate.parse(value.toString().trim());
-      } catch (DateTimeParseException e) {
-        throw new ProcessEngineException(RETURN_RECEIVED_ON + ": 없는 날짜이거나 YYYY-MM-DD 형식이 아닙니다 (" + value + ")");
-      }
     }
     if (received.isAfter(today)) {
       throw new ProcessEngineException(RETURN_RECEIVED_ON + ": 반품 도착일(" + received + ")은 오늘(" + today

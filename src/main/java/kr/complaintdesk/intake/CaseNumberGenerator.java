@@ -1,8 +1,7 @@
 package kr.complaintdesk.intake;
 
-import java.time.ZoneId;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import kr.complaintdesk.process.EngineClock;
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -19,7 +18,6 @@ import org.springframework.stereotype.Component;
 public class CaseNumberGenerator {
 
   static final String SEQUENCE = "case_number_seq";
-  private static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
 
   private final DataFieldMaxValueIncrementer sequence;
 
@@ -32,7 +30,7 @@ public class CaseNumberGenerator {
   }
 
   public String next() {
-    return String.format("C-%d-%06d", ClockUtil.getCurrentTime().toInstant().atZone(KOREA).getYear(), sequence.nextLongValue());
+    return String.format("C-%d-%06d", EngineClock.today().getYear(), sequence.nextLongValue());
   }
 
   private static DatabaseDriver databaseOf(DataSource dataSource) {

@@ -3,7 +3,6 @@ package kr.complaintdesk.intake;
 import static kr.complaintdesk.process.CaseVariables.*;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,12 +14,12 @@ import kr.complaintdesk.customer.CustomerDirectory;
 import kr.complaintdesk.customer.CustomerDirectory.Identity;
 import kr.complaintdesk.customer.IdentityKind;
 import kr.complaintdesk.intake.CaseInputException.FieldError;
+import kr.complaintdesk.process.EngineClock;
 import kr.complaintdesk.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
 import kr.complaintdesk.resolution.Remedy;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,7 +34,6 @@ public class RegisterCaseDelegate implements JavaDelegate {
   public static final Pattern URL = Pattern.compile("^https?://\\S+$");
   public static final Pattern CONTROL_CHARACTERS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
   private static final Logger LOG = LoggerFactory.getLogger(RegisterCaseDelegate.class);
-  private static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
 
   private final CaseNumberGenerator caseNumbers;
   private final ComplaintDeskProperties properties;
@@ -84,7 +82,7 @@ public class RegisterCaseDelegate implements JavaDelegate {
     in.enumValue(REMEDY_SOUGHT, Remedy.class, false);
     in.matches(PUBLIC_POST_URL, in.text(PUBLIC_POST_URL, 500, false), URL, "http:// 또는 https:// 로 시작하는 주소여야 합니다");
     LocalDate occurredOn = in.date(OCCURRED_ON);
-    if (occurredOn != null && occurredOn.isAfter(today())) {
+    if (occurredOn != null && occurredOn.isAfter(EngineClock.today())) {
       errors.add(new FieldError(OCCURRED_ON, "미래의 날짜일 수 없습니다"));
     }
     LocalDate agencyReplyDue = in.date(AGENCY_REPLY_DUE);
@@ -136,10 +134,6 @@ public class RegisterCaseDelegate implements JavaDelegate {
       execution.setVariable(AGENCY_REPLY_DEADLINE, null);
     }
     LOG.info("Registered case {} ({}, {})", caseNumber, category, execution.getVariable(CHANNEL));
-  }
-
-  private static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(KOREA).toLocalDate();
   }
 
   /** Reads and checks intake variables, collecting every problem instead of stopping at the first. */

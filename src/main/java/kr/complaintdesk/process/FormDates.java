@@ -1,0 +1,31 @@
+package kr.complaintdesk.process;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import kr.complaintdesk.calendar.BusinessCalendar;
+import org.camunda.bpm.engine.ProcessEngineException;
+
+/** Dates as Camunda Forms submit them ({@code "2026-12-21"}) or as a date variable, read in Korean time. */
+public final class FormDates {
+
+  private FormDates() {}
+
+  /**
+   * The date in {@code value}, or null when it is empty; anything else is refused with a message that
+   * names {@code field}, which Tasklist shows to the person who submitted the form.
+   */
+  public static LocalDate date(String field, Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    if (value instanceof Date date) {
+      return date.toInstant().atZone(BusinessCalendar.KOREA).toLocalDate();
+    }
+    try {
+      return LocalDate.parse(value.toString().trim());
+    } catch (DateTimeParseException e) {
+      throw new ProcessEngineException(field + ": 없는 날짜이거나 YYYY-MM-DD 형식이 아닙니다 (" + value + ")");
+    }
+  }
+}
