@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 import kr.complaintdesk.api.ApiProblem.FieldProblem;
 import kr.complaintdesk.intake.CaseInputException;
 import kr.complaintdesk.intake.IntakeService;
+import kr.complaintdesk.process.EngineRefusals;
+import kr.complaintdesk.process.Refusal;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -49,9 +51,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(ApiProblem.conflict("사건이 지금은 이 메시지를 받을 수 없습니다 (이미 종결되었거나 진행 단계가 다릅니다)"));
   }
 
+  /** A step refused the change (bad input, or the case's state forbids it now). */
+  @ExceptionHandler(Refusal.class)
+  ResponseEntity<Object> refused(Refusal e) {
+    return e.kind() == Refusal.Kind.CONFLICT ? problem(ApiProblem.conflict(e.getMessage()))
+        : respond(HttpStatus.BAD_REQUEST, "입력값이 올바르지 않습니다", e.getMessage(), List.of());
+  }
+
   /** Anything else is our fault: logged (contact details masked) and answered as a problem, never a bare page. */
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<Object> unexpected(RuntimeException e) {
+    EngineRefusals.Refused refused = EngineRefusals.classify(e);
+    if (refused != null && refused.race()) {
+      LOG.info("A case change lost a race with another change of the same case: {}", e.toString());
+      return problem(ApiProblem.conflict("다른 요청이 같은 사건을 동시에 바꾸었습니다. 사건을 다시 조회한 뒤 필요하면 다시 보내 주세요."));
+    }
     LOG.error("Unexpected error in the case API", e);
     return respond(HttpStatus.INTERNAL_SERVER_ERROR, "처리하지 못했습니다", "예기치 않은 오류가 났습니다. 운영자에게 알려 주세요.",
         List.of());

@@ -30,6 +30,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.retry.support.RetryTemplate;
+import org.camunda.bpm.engine.OptimisticLockingException;
 
 /** The case API of SOP.md: intake from channels, the case, its timeline and what the customer says. */
 @RestController
@@ -38,6 +40,17 @@ import org.springframework.web.bind.annotation.RestController;
 public class ComplaintController {
 
   static final int MAX_IDEMPOTENCY_KEY = 200;
+  /**
+   * A change that lost a race with another change of the same case (the engine's optimistic locking) is
+   * done again from the start, in a new transaction: two contacts at once are both recorded, and of two
+   * answers or withdrawals the second finds the case changed and is refused with 409.
+   */
+  private static final RetryTemplate RACES = RetryTemplate.builder()
+      .maxAttempts(5)
+      .exponentialBackoff(20, 2, 320, true)
+      .retryOn(OptimisticLockingException.class)
+      .traversingCauses()
+      .build();
   private final IntakeService intake;
   private final CaseActions cases;
   private final Timeline timeline;
@@ -104,7 +117,7 @@ public class ComplaintController {
     IntakeMapping.checkLength(errors, "note", body.note(), 2000);
     requireValid(errors);
     requireOpen(caseNumber);
-    if (!cases.respond(caseNumber, body.accepted(), body.note(), caller.userId())) {
+    if (!RACES.execute(attempt -> cases.respond(caseNumber, body.accepted(), body.note(), caller.userId()))) {
       throw ApiProblem.conflict("사건 " + caseNumber + "에는 고객의 답을 기다리는 해결안이 없습니다");
     }
     return result(caseNumber, "accepted", body.accepted());
@@ -123,7 +136,10 @@ public class ComplaintController {
     IntakeMapping.checkLength(errors, "note", body.note(), 2000);
     requireValid(errors);
     requireOpen(caseNumber);
-    cases.recordContact(caseNumber, body.channel(), body.note(), caller.userId());
+    RACES.execute(attempt -> {
+      cases.recordContact(caseNumber, body.channel(), body.note(), caller.userId());
+      return null;
+    });
     return ResponseEntity.accepted().body(result(caseNumber, "recorded", true));
   }
 
@@ -148,7 +164,10 @@ public class ComplaintController {
     }
     requireValid(errors);
     requireOpen(caseNumber);
-    cases.raiseThreat(caseNumber, body.kind(), body.note(), body.publicPostUrl(), caller.userId());
+    RACES.execute(attempt -> {
+      cases.raiseThreat(caseNumber, body.kind(), body.note(), body.publicPostUrl(), caller.userId());
+      return null;
+    });
     return ResponseEntity.accepted().body(result(caseNumber, "priority", "P1"));
   }
 
@@ -164,7 +183,10 @@ public class ComplaintController {
     }
     requireValid(errors);
     requireOpen(caseNumber);
-    cases.reportAbuse(caseNumber, body.note(), caller.userId());
+    RACES.execute(attempt -> {
+      cases.reportAbuse(caseNumber, body.note(), caller.userId());
+      return null;
+    });
     return ResponseEntity.accepted().body(result(caseNumber, "reported", true));
   }
 
@@ -177,7 +199,10 @@ public class ComplaintController {
     IntakeMapping.checkLength(errors, "reason", body.reason(), 2000);
     requireValid(errors);
     requireOpen(caseNumber);
-    cases.withdraw(caseNumber, body.reason(), caller.userId());
+    RACES.execute(attempt -> {
+      cases.withdraw(caseNumber, body.reason(), caller.userId());
+      return null;
+    });
     return result(caseNumber, "outcome", "WITHDRAWN");
   }
 

@@ -11,6 +11,7 @@ import kr.complaintdesk.customer.CustomerDirectory;
 import kr.complaintdesk.intake.CaseRecords;
 import kr.complaintdesk.intake.CaseRecords.CaseRecord;
 import kr.complaintdesk.intake.IntakeService;
+import kr.complaintdesk.process.Refusal;
 import kr.complaintdesk.resolution.Offers;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.HistoryService;
@@ -97,7 +98,7 @@ public class CaseActions {
   @Transactional
   public void recordContact(String caseNumber, String channel, String note, String actor) {
     timeline.record(caseNumber, Timeline.Kind.CONTACT, actor, "고객 재연락 (" + channel + ")", note);
-    runtimeService.createMessageCorrelation(CUSTOMER_CONTACTED).processInstanceId(instance(caseNumber).getId())
+    runtimeService.createMessageCorrelation(CUSTOMER_CONTACTED).processInstanceId(runningInstanceId(caseNumber))
         .correlateWithResult();
   }
 
@@ -106,7 +107,7 @@ public class CaseActions {
   public void raiseThreat(String caseNumber, String kind, String note, String publicPostUrl, String actor) {
     timeline.record(caseNumber, Timeline.Kind.ESCALATION, actor, "외부 위협 제기: " + ThreatKind.valueOf(kind).label(), note);
     var correlation = runtimeService.createMessageCorrelation(EXTERNAL_THREAT_RAISED)
-        .processInstanceId(instance(caseNumber).getId())
+        .processInstanceId(runningInstanceId(caseNumber))
         .setVariable(THREAT_KIND, kind)
         .setVariable(THREAT_NOTE, note);
     if (publicPostUrl != null && !publicPostUrl.isBlank()) {
@@ -120,7 +121,7 @@ public class CaseActions {
   public void reportAbuse(String caseNumber, String note, String actor) {
     timeline.record(caseNumber, Timeline.Kind.ESCALATION, actor, "폭언·폭행 신고", note);
     runtimeService.createMessageCorrelation(ABUSE_REPORTED)
-        .processInstanceId(instance(caseNumber).getId())
+        .processInstanceId(runningInstanceId(caseNumber))
         .setVariable(ABUSE_REPORT, note)
         .setVariable(ABUSE_REPORTED_BY, actor)
         .correlateWithResult();
@@ -130,7 +131,7 @@ public class CaseActions {
   public void withdraw(String caseNumber, String reason, String actor) {
     timeline.record(caseNumber, Timeline.Kind.WITHDRAWAL, actor, "고객이 불만을 철회함", reason);
     runtimeService.createMessageCorrelation(COMPLAINT_WITHDRAWN)
-        .processInstanceId(instance(caseNumber).getId())
+        .processInstanceId(runningInstanceId(caseNumber))
         .correlateWithResult();
   }
 
@@ -149,6 +150,15 @@ public class CaseActions {
 
   public boolean isRunning(String caseNumber) {
     return instance(caseNumber) != null;
+  }
+
+  /** The running case's instance; a case that ended meanwhile (e.g. withdrawn a moment ago) is a conflict. */
+  private String runningInstanceId(String caseNumber) {
+    ProcessInstance instance = instance(caseNumber);
+    if (instance == null) {
+      throw Refusal.conflict("사건 " + caseNumber + "은(는) 방금 종결되었습니다. 사건을 다시 조회해 주세요.");
+    }
+    return instance.getId();
   }
 
   private ProcessInstance instance(String caseNumber) {

@@ -3,8 +3,8 @@ package kr.complaintdesk.compensation;
 import static kr.complaintdesk.process.CaseVariables.OFFER_PREPARED_BY;
 
 import java.util.Objects;
+import kr.complaintdesk.process.Refusal;
 import kr.complaintdesk.security.CurrentUser;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -29,9 +29,9 @@ public class FourEyesListener implements TaskListener {
   }
 
   /** The preparer of an offer tried to approve it. */
-  public static class FourEyesViolation extends ProcessEngineException {
+  public static class FourEyesViolation extends Refusal {
     public FourEyesViolation(String userId) {
-      super("해결안을 작성한 사람(" + userId + ")은 같은 보상을 승인할 수 없습니다. 다른 승인자가 처리해야 합니다.");
+      super(Kind.CONFLICT, "해결안을 작성한 사람(" + userId + ")은 같은 보상을 승인할 수 없습니다. 다른 승인자가 처리해야 합니다.");
     }
   }
 }

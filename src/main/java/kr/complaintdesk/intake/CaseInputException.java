@@ -1,18 +1,18 @@
 package kr.complaintdesk.intake;
 
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
+import kr.complaintdesk.process.Refusal;
 
 /**
  * Bad input to a case: names every bad field and why, in Korean for the staff who see it. Thrown
  * inside the engine transaction, so nothing of the rejected input is stored.
  */
-public class CaseInputException extends ProcessEngineException {
+public class CaseInputException extends Refusal {
 
   private final transient List<FieldError> errors;
 
   public CaseInputException(List<FieldError> errors) {
-    super("입력값을 확인해 주세요: " + String.join("; ", errors.stream().map(FieldError::toString).toList()));
+    super(Kind.BAD_INPUT, "입력값을 확인해 주세요: " + String.join("; ", errors.stream().map(FieldError::toString).toList()));
     this.errors = List.copyOf(errors);
   }
 

@@ -3,7 +3,7 @@ package kr.complaintdesk.prevention;
 import static kr.complaintdesk.process.CaseVariables.*;
 
 import java.util.Locale;
-import org.camunda.bpm.engine.ProcessEngineException;
+import kr.complaintdesk.process.Refusal;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -45,7 +45,7 @@ public class RequestPreventionDelegate implements JavaDelegate {
     try {
       rootCause = RootCause.valueOf(String.valueOf(execution.getVariable(ROOT_CAUSE)));
     } catch (IllegalArgumentException e) {
-      throw new ProcessEngineException("rootCause: 알 수 없는 원인 코드 '" + execution.getVariable(ROOT_CAUSE) + "'");
+      throw Refusal.badInput("rootCause: 알 수 없는 원인 코드 '" + execution.getVariable(ROOT_CAUSE) + "'");
     }
     String productCode = (String) execution.getVariable(PRODUCT_CODE);
     String key = preventionKey(productCode, rootCause);

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import kr.complaintdesk.calendar.BusinessCalendar;
-import org.camunda.bpm.engine.ProcessEngineException;
+
 
 /** Dates as Camunda Forms submit them ({@code "2026-12-21"}) or as a date variable, read in Korean time. */
 public final class FormDates {
@@ -25,7 +25,7 @@ public final class FormDates {
     try {
       return LocalDate.parse(value.toString().trim());
     } catch (DateTimeParseException e) {
-      throw new ProcessEngineException(field + ": 없는 날짜이거나 YYYY-MM-DD 형식이 아닙니다 (" + value + ")");
+      throw Refusal.badInput(field + ": 없는 날짜이거나 YYYY-MM-DD 형식이 아닙니다 (" + value + ")");
     }
   }
 }

@@ -5,7 +5,7 @@ import static kr.complaintdesk.process.CaseVariables.*;
 import java.util.List;
 import kr.complaintdesk.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
-import org.camunda.bpm.engine.ProcessEngineException;
+import kr.complaintdesk.process.Refusal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -40,7 +40,7 @@ public class OfferPreparedListener implements TaskListener {
     if (suggested != null && !suggested.toString().isBlank()
         && !List.of(suggested.toString().split(",")).contains(chosen)
         && (reason == null || reason.toString().isBlank())) {
-      throw new ProcessEngineException("remedyDeviationReason: 보상 기준이 제안하지 않은 해결안(" + chosen
+      throw Refusal.badInput("remedyDeviationReason: 보상 기준이 제안하지 않은 해결안(" + chosen
           + ")을 고르면 그 이유를 적어야 합니다");
     }
     task.setVariable(OFFER_PREPARED_BY, preparedBy);

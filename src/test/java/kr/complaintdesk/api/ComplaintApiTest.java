@@ -20,12 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import kr.complaintdesk.support.CaseDriver;
 import org.camunda.bpm.engine.HistoryService;
@@ -221,8 +223,8 @@ class ComplaintApiTest {
    * Sends {@code count} submissions at the same moment (all threads released by one latch) and returns
    * every reply.
    */
-  static List<Reply> submitConcurrently(ApiClient api, int count, java.util.function.IntFunction<String> body,
-      java.util.function.IntFunction<String> idempotencyKey) throws Exception {
+  static List<Reply> submitConcurrently(ApiClient api, int count, IntFunction<String> body,
+      IntFunction<String> idempotencyKey) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(count);
     try {
       CountDownLatch ready = new CountDownLatch(count);
@@ -407,6 +409,102 @@ class ComplaintApiTest {
         api.post(unknown + "/withdrawal", AGENT, "{\"reason\":\"취소\"}"))) {
       assertProblem(reply, 404);
       assertThat(reply.json().path("detail").asText()).contains("C-1999-999999");
+    }
+  }
+
+  // ---------------------------------------------------------------- the same case changed at the same moment
+
+  @Test
+  void contactsArrivingTogetherAreAllRecorded() {
+    String caseNumber = submit("SERVICE");
+    int entries = timelineSize(caseNumber);
+
+    List<Reply> replies = atOnce(6, i -> api.post("/api/complaints/" + caseNumber + "/contacts", INTEGRATION,
+        "{\"channel\":\"PHONE\",\"note\":\"동시 연락 " + i + "\"}"));
+
+    assertThat(replies).extracting(Reply::status).as(bodies(replies)).containsOnly(202);
+    assertThat(timeline(caseNumber)).filteredOn(e -> e.path("kind").asText().equals("CONTACT")).hasSize(6);
+    assertThat(timelineSize(caseNumber)).isGreaterThanOrEqualTo(entries + 6);
+  }
+
+  @Test
+  void ofWithdrawalsArrivingTogetherOneWinsAndTheOthersAre409() {
+    String caseNumber = submit("SERVICE");
+
+    List<Reply> replies = atOnce(4, i -> api.post("/api/complaints/" + caseNumber + "/withdrawal", AGENT,
+        "{\"reason\":\"동시 철회 " + i + "\"}"));
+
+    assertThat(replies).extracting(Reply::status).as(bodies(replies)).containsOnly(200, 409).containsOnlyOnce(200);
+    replies.stream().filter(r -> r.status() == 409).forEach(r -> assertKoreanConflict(r, caseNumber));
+    assertThat(timeline(caseNumber)).filteredOn(e -> e.path("kind").asText().equals("WITHDRAWAL")).hasSize(1);
+    assertThat(jdbc.queryForObject("SELECT outcome FROM complaint_case WHERE case_number = ?", String.class, caseNumber))
+        .isEqualTo("WITHDRAWN");
+  }
+
+  @Test
+  void ofAnswersToOneOfferArrivingTogetherOneWinsAndTheOthersAre409() {
+    String caseNumber = submit("SERVICE");
+    ProcessInstance pi = bringToCustomerResponse(caseNumber, "APOLOGY", 0L);
+
+    List<Reply> replies = atOnce(4, i -> api.post("/api/complaints/" + caseNumber + "/responses", AGENT,
+        "{\"accepted\":" + (i % 2 == 0) + ",\"note\":\"동시 답변 " + i + "\"}"));
+
+    assertThat(replies).extracting(Reply::status).as(bodies(replies)).containsOnly(200, 409).containsOnlyOnce(200);
+    replies.stream().filter(r -> r.status() == 409).forEach(r -> assertKoreanConflict(r, null));
+    assertThat(timeline(caseNumber)).filteredOn(e -> e.path("kind").asText().equals("CUSTOMER_RESPONSE")).hasSize(1);
+    assertThat(driver.openTasks(pi, "UserTask_RecordCustomerResponse")).isEmpty();
+  }
+
+  @Test
+  void aContactAndAWithdrawalArrivingTogetherAreBothTakenOrTheContactIsToldTheCaseEnded() {
+    String caseNumber = submit("SERVICE");
+
+    List<Reply> replies = atOnce(2, i -> i == 0
+        ? api.post("/api/complaints/" + caseNumber + "/withdrawal", AGENT, "{\"reason\":\"철회\"}")
+        : api.post("/api/complaints/" + caseNumber + "/contacts", INTEGRATION, "{\"channel\":\"PHONE\"}"));
+
+    assertThat(replies.get(0).status()).as(bodies(replies)).isEqualTo(200);
+    assertThat(replies.get(1).status()).as(bodies(replies)).isIn(202, 409);
+    long contacts = timeline(caseNumber).stream().filter(e -> e.path("kind").asText().equals("CONTACT")).count();
+    assertThat(contacts).isEqualTo(replies.get(1).status() == 202 ? 1 : 0);
+  }
+
+  /** Sends {@code count} requests at the same moment (each on its own thread) and returns the replies in order. */
+  static List<Reply> atOnce(int count, IntFunction<Reply> request) {
+    CyclicBarrier start = new CyclicBarrier(count);
+    ExecutorService threads = Executors.newFixedThreadPool(count);
+    try {
+      List<Future<Reply>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int n = i;
+        futures.add(threads.submit(() -> {
+          start.await(30, TimeUnit.SECONDS);
+          return request.apply(n);
+        }));
+      }
+      List<Reply> replies = new ArrayList<>();
+      for (Future<Reply> future : futures) {
+        replies.add(future.get(120, TimeUnit.SECONDS));
+      }
+      return replies;
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  static String bodies(List<Reply> replies) {
+    return replies.stream().map(r -> r.status() + " " + r.body()).toList().toString();
+  }
+
+  /** A 409 problem with a Korean detail and nothing of the engine's or the database's own text. */
+  static void assertKoreanConflict(Reply reply, String caseNumber) {
+    assertProblem(reply, 409);
+    String detail = reply.json().path("detail").asText();
+    assertThat(detail).containsPattern("[가-힣]").doesNotContain("ENGINE-", "SQL", "Exception", "ACT_");
+    if (caseNumber != null) {
+      assertThat(detail).contains(caseNumber);
     }
   }
 

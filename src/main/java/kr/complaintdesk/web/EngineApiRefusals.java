@@ -1,0 +1,171 @@
+package kr.complaintdesk.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kr.complaintdesk.process.EngineRefusals;
+import kr.complaintdesk.process.EngineRefusals.Outcome;
+import kr.complaintdesk.process.EngineRefusals.Refused;
+import kr.complaintdesk.security.StaffNames;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * The answers of the engine APIs (engine REST for other systems and Camunda Modeler, and the API Tasklist and
+ * Cockpit use) when the engine refused something. Engine REST answers most refusals with 500 and the
+ * engine's English text, an SQL statement included; here:
+ * <ul>
+ *   <li>a refusal of a listener or delegate ({@code Refusal}) is answered with its status (400 or 409) and
+ *       its Korean message as is;</li>
+ *   <li>a task someone else holds, or a task that was completed or changed a moment before, is 409 with a
+ *       Korean message that names who holds or completed it;</li>
+ *   <li>any other 500 is answered with a Korean message and a reference; the engine's text goes to the log
+ *       under that reference only.</li>
+ * </ul>
+ * Runs outside the authentication filters, so that the look-ups for the message see the task as it is.
+ */
+public class EngineApiRefusals extends OncePerRequestFilter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineApiRefusals.class);
+  private static final Pattern TASK_ACTION =
+      Pattern.compile("/task/([^/]+)/(claim|unclaim|complete|submit-form|assignee|delegate|resolve)/?$");
+  /** Long polling answers asynchronously: nothing to rewrite, and nothing may hold its response. */
+  private static final Pattern ASYNC = Pattern.compile("/external-task/fetchAndLock/?$");
+  static final String CONFLICT_TYPE = "TaskConflict";
+  static final String REFUSAL_TYPE = "Refusal";
+
+  private final TaskService taskService;
+  private final HistoryService historyService;
+  private final IdentityService identityService;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public EngineApiRefusals(TaskService taskService, HistoryService historyService, IdentityService identityService) {
+    this.taskService = taskService;
+    this.historyService = historyService;
+    this.identityService = identityService;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return ASYNC.matcher(request.getRequestURI()).find();
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+    Outcome outcome;
+    EngineRefusals.begin();
+    try {
+      chain.doFilter(request, wrapper);
+    } finally {
+      outcome = EngineRefusals.end();
+    }
+    int status = wrapper.getStatus();
+    Refused refused = outcome.refused();
+    if (status >= 400 && status != 401 && status != 403 || refused != null && status >= 400) {
+      answer(request, wrapper, status, refused, outcome.userId());
+    }
+    wrapper.copyBodyToResponse();
+  }
+
+  private void answer(HttpServletRequest request, ContentCachingResponseWrapper response, int status, Refused refused,
+      String userId) throws IOException {
+    // Look the task up as it is, whoever asked (the webapp's login may still be set on this thread).
+    Authentication asked = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      explain(request, response, status, refused, userId);
+    } finally {
+      if (asked != null) {
+        identityService.setAuthentication(asked);
+      }
+    }
+  }
+
+  private void explain(HttpServletRequest request, ContentCachingResponseWrapper response, int status, Refused refused,
+      String userId) throws IOException {
+    Matcher task = TASK_ACTION.matcher(request.getRequestURI());
+    String taskId = task.find() ? task.group(1) : null;
+    if (refused != null && refused.message() != null) {
+      rewrite(response, refused.kind().status(), REFUSAL_TYPE, refused.message());
+    } else if (refused != null && refused.taskHolder() != null) {
+      rewrite(response, 409, CONFLICT_TYPE, heldBy(refused.taskHolder()));
+    } else if (taskId != null && (refused != null || status >= 404)) {
+      String message = taskConflict(taskId, userId);
+      if (message != null) {
+        rewrite(response, 409, CONFLICT_TYPE, message);
+      } else if (refused != null) {
+        rewrite(response, 409, CONFLICT_TYPE, changedMeanwhile());
+      } else if (status >= 500) {
+        hideServerError(request, response, status);
+      }
+    } else if (refused != null) {
+      rewrite(response, 409, CONFLICT_TYPE, changedMeanwhile());
+    } else if (status >= 500) {
+      hideServerError(request, response, status);
+    }
+  }
+
+  /** Why a task action could not be done, from the task as it is now; null when the task explains nothing. */
+  private String taskConflict(String taskId, String userId) {
+    Task open = taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (open != null) {
+      return open.getAssignee() != null && !open.getAssignee().equals(userId) ? heldBy(open.getAssignee()) : null;
+    }
+    HistoricTaskInstance ended = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+    if (ended == null || ended.getEndTime() == null) {
+      return null;
+    }
+    if ("completed".equals(ended.getDeleteReason())) {
+      return "이 작업은 이미 " + StaffNames.of(identityService, ended.getAssignee()) + "님이 완료했습니다. 목록을 새로 고쳐 주세요.";
+    }
+    return "이 작업은 이미 끝났습니다 (사건이 다음 단계로 넘어갔거나 종결되었습니다). 목록을 새로 고쳐 주세요.";
+  }
+
+  private String heldBy(String assignee) {
+    return "이 작업은 이미 " + StaffNames.of(identityService, assignee) + "님이 맡고 있습니다. 목록을 새로 고쳐 주세요.";
+  }
+
+  private static String changedMeanwhile() {
+    return "다른 사람이 방금 같은 작업이나 사건을 바꾸었습니다. 화면을 새로 고친 뒤 다시 확인해 주세요.";
+  }
+
+  private void hideServerError(HttpServletRequest request, ContentCachingResponseWrapper response, int status)
+      throws IOException {
+    String reference = UUID.randomUUID().toString().substring(0, 8);
+    LOG.error("{} {} answered {} (reference {}): {}", request.getMethod(), request.getRequestURI(), status, reference,
+        new String(response.getContentAsByteArray(), StandardCharsets.UTF_8));
+    rewrite(response, status, "ServerError",
+        "처리하지 못했습니다. 잠시 후 다시 시도하고, 계속되면 운영자에게 참조 번호 " + reference + "를 알려 주세요.");
+  }
+
+  private void rewrite(ContentCachingResponseWrapper response, int status, String type, String message)
+      throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", message);
+    body.put("code", 0);
+    response.resetBuffer();
+    response.setStatus(status);
+    response.setContentType("application/json;charset=UTF-8");
+    response.getOutputStream().write(json.writeValueAsBytes(body));
+  }
+}
