@@ -7,22 +7,27 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates /api and /cases: HTTP Basic with a Camunda user (integrations), or the Camunda
- * webapp login of the same browser (staff following a link from Tasklist).
+ * webapp login of the same browser (staff following a link from Tasklist). A change made with the webapp
+ * login needs the webapp's CSRF token too, exactly as Camunda's own webapp API does.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   public static final String CALLER = ApiCaller.class.getName();
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
   private final IdentityService identityService;
 
   public ApiAuthenticationFilter(IdentityService identityService) {
@@ -34,7 +39,16 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     ApiCaller caller = fromBasic(request.getHeader("Authorization"));
     if (caller == null) {
-      caller = fromWebappSession(request.getSession(false));
+      HttpSession session = request.getSession(false);
+      caller = fromWebappSession(session);
+      if (caller != null && changesState(request) && !carriesSessionCsrfToken(request, session)) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/problem+json;charset=UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"요청을 확인할 수 없습니다\",\"status\":403,"
+            + "\"detail\":\"Tasklist 로그인으로 사건을 바꾸려면 " + CsrfConstants.CSRF_TOKEN_HEADER_NAME
+            + " 헤더에 Tasklist와 같은 CSRF 토큰이 있어야 합니다. 다른 시스템은 HTTP Basic 인증을 쓰세요.\"}");
+        return;
+      }
     }
     if (caller == null) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
@@ -46,6 +60,22 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
     request.setAttribute(CALLER, caller);
     chain.doFilter(request, response);
+  }
+
+  private static boolean changesState(HttpServletRequest request) {
+    return !SAFE_METHODS.contains(request.getMethod());
+  }
+
+  /**
+   * The token Camunda's webapps keep in the session and send back in a header on every change (their
+   * {@code CsrfPreventionFilter}): a page of another site can make the browser send the session cookie, but
+   * cannot read the token.
+   */
+  private static boolean carriesSessionCsrfToken(HttpServletRequest request, HttpSession session) {
+    Object expected = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+    return expected != null && sent != null && MessageDigest.isEqual(
+        expected.toString().getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
   }
 
   private ApiCaller fromBasic(String header) {
