@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -34,7 +36,7 @@ public class Browsers implements AfterTestExecutionCallback, AfterEachCallback {
     if (context.getExecutionException().isEmpty() || open.isEmpty()) {
       return;
     }
-    String test = context.getRequiredTestMethod().getName();
+    String test = testName(context);
     try {
       Files.createDirectories(SCREENSHOTS);
     } catch (IOException e) {
@@ -54,6 +56,13 @@ public class Browsers implements AfterTestExecutionCallback, AfterEachCallback {
         context.getExecutionException().get().addSuppressed(e);
       }
     }
+  }
+
+  /** The method name, and for a parameterized test the number of the invocation, so that each keeps its own. */
+  private static String testName(ExtensionContext context) {
+    Matcher invocation = Pattern.compile("#(\\d+)\\]$").matcher(context.getUniqueId());
+    String method = context.getRequiredTestMethod().getName();
+    return invocation.find() ? method + "-" + invocation.group(1) : method;
   }
 
   @Override

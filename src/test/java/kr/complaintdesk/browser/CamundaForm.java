@@ -1,9 +1,13 @@
 package kr.complaintdesk.browser;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -19,6 +23,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * id ending in {@code -<component id>}.
  */
 public final class CamundaForm {
+
+  /** Three numbers with anything but digits between and around them: {@code 2026. 12. 7.}, {@code 12/7/2026}. */
+  private static final Pattern DATE_TEXT = Pattern.compile("\\D*(\\d{1,4})\\D+(\\d{1,4})\\D+(\\d{1,4})\\D*");
+  private static final Pattern TIME_TEXT = Pattern.compile("(\\d{1,2}):(\\d{2})");
 
   private final WebDriver driver;
   private final WebDriverWait wait;
@@ -124,9 +132,8 @@ public final class CamundaForm {
   }
 
   /**
-   * Fills a form-js datetime component by typing, as a user does: the date in the format the date input
-   * shows as its placeholder (it follows the browser's language: {@code yyyy. mm. dd.} in Korean,
-   * {@code mm/dd/yyyy} in English), the time as {@code HH:mm}.
+   * Fills a form-js datetime component by typing, as a user does: the date as {@link #date} does, the time
+   * as {@code HH:mm}. Waits until both inputs show what was meant, read as a date and a time.
    */
   public CamundaForm dateTime(String componentId, LocalDate date, LocalTime time) {
     date(componentId, date);
@@ -135,23 +142,46 @@ public final class CamundaForm {
     timeInput.click();
     timeInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, timeText);
     blur(timeInput);
-    wait.withMessage(() -> componentId + " time should be " + timeText + " but is " + value(componentId + "-time"))
-        .until(d -> timeText.equals(value(componentId + "-time")));
+    wait.withMessage(() -> componentId + " time should be " + time + " but shows " + value(componentId + "-time"))
+        .until(d -> parseShownTime(value(componentId + "-time")).filter(time::equals).isPresent());
     return this;
   }
 
-  /** Fills the date input of a form-js datetime component (also one of subtype date). */
+  /**
+   * Fills the date input of a form-js datetime component (also one of subtype date) by typing the date in
+   * the format of its placeholder, which follows the browser's language ({@code yyyy. mm. dd.} in Korean,
+   * {@code mm/dd/yyyy} in English); form-js reads a typed day or month with or without a leading zero.
+   * Waits until the input shows the date, however the browser renders it ({@link #shownDate}).
+   */
   public CamundaForm date(String componentId, LocalDate date) {
     WebElement dateInput = clickable(input(componentId + "-date"));
     String dateText = formatLike(dateInput.getDomAttribute("placeholder"), date);
     dateInput.click();
     dateInput.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, dateText);
     blur(dateInput);
-    wait.withMessage(() -> componentId + " date should be " + dateText + " but is " + value(componentId + "-date"))
-        .until(d -> dateText.equals(value(componentId + "-date")));
+    awaitDate(componentId, date);
     return this;
   }
 
+  /**
+   * The date the date input of a datetime component shows, if it shows one. The text is the browser's
+   * rendering (ICU): Debian's Chromium shows {@code 2026. 12. 7.}, older builds {@code 2026. 12. 07.}, an
+   * English browser {@code 12/7/2026}; the order of year, month and day is taken from the placeholder.
+   */
+  public Optional<LocalDate> shownDate(String componentId) {
+    WebElement dateInput = field(componentId + "-date");
+    return parseShownDate(dateInput.getDomProperty("value"), dateInput.getDomAttribute("placeholder"));
+  }
+
+  /** Waits until the date input shows {@code expected} (Tasklist fills variables in after the form renders). */
+  public LocalDate awaitDate(String componentId, LocalDate expected) {
+    wait.withMessage(() -> componentId + " date should be " + expected + " but shows '" + value(componentId + "-date")
+            + "' (placeholder " + field(componentId + "-date").getDomAttribute("placeholder") + ")")
+        .until(d -> shownDate(componentId).filter(expected::equals).isPresent());
+    return shownDate(componentId).orElseThrow();
+  }
+
+  /** What to type into a date input whose placeholder is {@code placeholder}, e.g. {@code yyyy. mm. dd.}. */
   static String formatLike(String placeholder, LocalDate date) {
     String pattern = placeholder == null || !placeholder.contains("yyyy") ? "mm/dd/yyyy" : placeholder.toLowerCase();
     return pattern.replace("yyyy", String.valueOf(date.getYear()))
@@ -160,13 +190,55 @@ public final class CamundaForm {
   }
 
   /**
-   * Waits until the element can be clicked and scrolls it to the middle of the view, clear of Tasklist's fixed
-   * header and footer (a click at the window's edge lands on the footer instead).
+   * The date in a date input's text, leniently: the three numbers in the order the placeholder names year,
+   * month and day ({@code yyyy. mm. dd.}, {@code mm/dd/yyyy}), with or without leading zeros. Empty if the
+   * text is not a whole date.
    */
+  static Optional<LocalDate> parseShownDate(String text, String placeholder) {
+    if (text == null || placeholder == null) {
+      return Optional.empty();
+    }
+    Matcher parts = DATE_TEXT.matcher(text.trim());
+    String order = placeholder.toLowerCase().replaceAll("[^ymd]", "").replaceAll("(.)\\1+", "$1");
+    if (!parts.matches() || !List.of("ymd", "mdy", "dmy").contains(order)) {
+      return Optional.empty();
+    }
+    String year = parts.group(order.indexOf('y') + 1);
+    if (year.length() != 4) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.of(Integer.parseInt(year), Integer.parseInt(parts.group(order.indexOf('m') + 1)),
+          Integer.parseInt(parts.group(order.indexOf('d') + 1))));
+    } catch (DateTimeException notADay) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The time in a time input's text: form-js writes it itself ({@code 14:30} with {@code use24h}, as the
+   * forms are set), not the browser; a missing leading zero is accepted all the same.
+   */
+  static Optional<LocalTime> parseShownTime(String text) {
+    Matcher parts = TIME_TEXT.matcher(text == null ? "" : text.trim());
+    if (!parts.matches()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalTime.of(Integer.parseInt(parts.group(1)), Integer.parseInt(parts.group(2))));
+    } catch (DateTimeException notATime) {
+      return Optional.empty();
+    }
+  }
+
   private void blur(WebElement element) {
     ((JavascriptExecutor) driver).executeScript("arguments[0].blur();", element);
   }
 
+  /**
+   * Waits until the element can be clicked and scrolls it to the middle of the view, clear of Tasklist's fixed
+   * header and footer (a click at the window's edge lands on the footer instead).
+   */
   private WebElement clickable(By by) {
     WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);

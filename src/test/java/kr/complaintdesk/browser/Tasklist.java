@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kr.complaintdesk.support.ExternalTool;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
@@ -28,6 +30,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Camunda Tasklist as one person sees it in headless Chromium: log in, start a process with its start
  * form, find a task of a case by its business key, claim, fill and complete its Camunda Form.
+ *
+ * <p>The browser's clock follows the engine clock (which tests move with {@code ClockUtil} before they open a
+ * browser), and its time zone is Korea's: what the page takes for "today" is the application's today.
  *
  * <p>Only Debian's {@code chromium} and {@code chromedriver} are used (paths from {@link ExternalTool}). Both
  * are given to Selenium explicitly, so Selenium Manager is never run and nothing is downloaded.
@@ -87,11 +92,33 @@ public final class Tasklist implements AutoCloseable {
       // Headless Chromium ignores --lang for Intl (form-js date formats follow it); --accept-lang sets only
       // navigator.language. Emulate a Korean browser the way DevTools does, for this tab and its navigations.
       driver.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", "ko-KR"));
+      driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+          Map.of("source", clockScript(ClockUtil.getCurrentTime().getTime() - System.currentTimeMillis())));
       return new Tasklist(driver, profile, baseUrl);
     } catch (RuntimeException e) {
       deleteQuietly(profile);
       throw e;
     }
+  }
+
+  /**
+   * A script that makes the page's clock ({@code new Date()}, {@code Date.now()}) run {@code offsetMillis}
+   * ahead of the machine's, so that the browser agrees with the engine clock at launch, as a member of staff's
+   * computer agrees with the server. The browser decides some things by its own "today": form-js refuses a
+   * date before it in a field that disallows passed dates, and Tasklist shows due and created times relative
+   * to it. Dates given to {@code Date} are left alone.
+   */
+  static String clockScript(long offsetMillis) {
+    return "(() => {"
+        + " const offset = " + offsetMillis + ";"
+        + " const SystemDate = Date;"
+        + " const now = () => SystemDate.now() + offset;"
+        + " globalThis.Date = new Proxy(SystemDate, {"
+        + "  construct: (target, args, newTarget) => Reflect.construct(target, args.length ? args : [now()], newTarget),"
+        + "  apply: () => new SystemDate(now()).toString(),"
+        + "  get: (target, key) => key === 'now' ? now : Reflect.get(target, key)"
+        + " });"
+        + "})();";
   }
 
   static WebDriverWait waitFor(WebDriver driver, Duration timeout) {
@@ -106,6 +133,13 @@ public final class Tasklist implements AutoCloseable {
 
   public String tasklistUrl() {
     return baseUrl + "/camunda/app/tasklist/default/";
+  }
+
+  /** Today as the page sees it (by its clock, in its time zone). */
+  public LocalDate today() {
+    @SuppressWarnings("unchecked")
+    List<Number> day = (List<Number>) js("const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()];");
+    return LocalDate.of(day.get(0).intValue(), day.get(1).intValue(), day.get(2).intValue());
   }
 
   // ---------------------------------------------------------------- login

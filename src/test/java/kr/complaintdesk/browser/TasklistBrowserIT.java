@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.Year;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,17 +15,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import kr.complaintdesk.process.EngineClock;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ExternalTool;
 import kr.complaintdesk.support.Requires;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,6 +44,10 @@ import org.springframework.test.context.ActiveProfiles;
  * phone intake and first contact by an agent, the visit scheduling by the customer's region, and what an
  * agent must not see of the safety lab's work. Each test sets up the case state it needs; steps that are not
  * what the test is about go through the engine ({@link CaseDriver}). Results are checked in the engine.
+ *
+ * <p>Tests that type or read dates run on several days of the engine clock ({@link Today}), never on the
+ * machine's: the application reads "now" from the engine clock, and the browser's clock follows it
+ * ({@link Tasklist}). Dates are compared as dates, never as the text a browser renders for them.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
     // Selenium warns on every browser start that it has no DevTools bindings for this Chromium; none are used.
@@ -56,6 +66,32 @@ class TasklistBrowserIT {
   static final String PASSWORD = "demo";
   static final ZoneId KOREA = ZoneId.of("Asia/Seoul");
 
+  /**
+   * Days the engine clock is set to, chosen for what the dates a test derives from them look like: one-digit
+   * days and months, a month end and a year end on either side. The time is early morning in Korea, when UTC
+   * still has the day before, so "today" must be Korea's.
+   */
+  enum Today {
+    NEW_YEARS_EVE(LocalDate.of(2026, 12, 31), "year end: tomorrow 2027-01-01, in a week 2027-01-07"),
+    NEW_YEARS_DAY(LocalDate.of(2027, 1, 1), "one-digit month and days ahead, yesterday 2026-12-31"),
+    END_OF_FEBRUARY(LocalDate.of(2027, 2, 27), "month end: tomorrow 2027-02-28, in three days 2027-03-02");
+
+    static final LocalTime MORNING = LocalTime.of(8, 30);
+
+    final LocalDate date;
+    private final String why;
+
+    Today(LocalDate date, String why) {
+      this.date = date;
+      this.why = why;
+    }
+
+    @Override
+    public String toString() {
+      return date + " " + MORNING + " KST (" + why + ")";
+    }
+  }
+
   @RegisterExtension final Browsers browsers = new Browsers();
 
   @LocalServerPort int port;
@@ -63,14 +99,33 @@ class TasklistBrowserIT {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   CaseDriver cases;
+  /** The cases this test started; removed afterwards so that Tasklist's lists hold only this test's tasks. */
+  final List<ProcessInstance> started = new ArrayList<>();
 
   @BeforeEach
   void setUp() {
     cases = new CaseDriver(engine);
   }
 
-  @Test
-  void agentTakesAPhoneComplaintAndMakesFirstContact() {
+  /**
+   * Tasklist lists tasks newest first, 15 to a page, by the engine time they were created; with the clock moved
+   * back and forth between tests, another test's tasks could push this test's off the first page.
+   */
+  @AfterEach
+  void removeCasesAndResetClock() {
+    try {
+      runtimeService.deleteProcessInstancesIfExists(started.stream().map(ProcessInstance::getId).toList(),
+          "browser test finished", true, true, false);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @ParameterizedTest(name = "today {0}")
+  @EnumSource(names = {"NEW_YEARS_EVE", "NEW_YEARS_DAY"})
+  void agentTakesAPhoneComplaintAndMakesFirstContact(Today day) {
+    LocalDate today = setEngineClockTo(day);
+    LocalDate yesterday = today.minusDays(1);
     String customer = unique("김민지");
     Tasklist agent = browsers.open(baseUrl()).login("cs-agent1", PASSWORD);
 
@@ -80,15 +135,17 @@ class TasklistBrowserIT {
         .type("Field_customerName", customer)
         .type("Field_customerPhone", "010-1234-5678")
         .select("Field_region", "부산")
+        .date("Field_occurredOn", yesterday)
         .type("Field_description", "세럼 사용 후 얼굴에 붉은 발진이 생겼습니다. 병원 진료를 받았습니다.");
     agent.submitStartForm();
 
-    ProcessInstance complaint = eventually("the case of " + customer, () -> runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey("complaint-case").variableValueEquals("customerName", customer).singleResult());
+    ProcessInstance complaint = track(eventually("the case of " + customer, () -> runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("complaint-case").variableValueEquals("customerName", customer).singleResult()));
     String caseNumber = complaint.getBusinessKey();
-    assertThat(caseNumber).matches("C-" + Year.now(KOREA) + "-\\d{6}");
+    assertThat(caseNumber).as("case number with the year of intake in Korea").matches("C-" + today.getYear() + "-\\d{6}");
     assertThat(runtimeService.getVariables(complaint.getId()))
         .containsEntry("caseNumber", caseNumber)
+        .containsEntry("occurredOn", yesterday.toString())
         .containsEntry("channel", "PHONE")
         .containsEntry("category", "HEALTH_HARM")
         .containsEntry("customerPhone", "010-1234-5678")
@@ -131,9 +188,11 @@ class TasklistBrowserIT {
     assertThat(cases.candidateGroups(schedule)).containsExactly("region-busan");
   }
 
-  @Test
-  void aPromisedCallBackTimeMustLieAheadAndBecomesTheDueTimeOfTheAgentsCallBackTask() {
-    ProcessInstance complaint = cases.startCase(intake("SERVICE", "seoul").putValue("customerName", unique("한지우")));
+  @ParameterizedTest(name = "today {0}")
+  @EnumSource(Today.class)
+  void aPromisedCallBackTimeMustLieAheadAndBecomesTheDueTimeOfTheAgentsCallBackTask(Today day) {
+    LocalDate today = setEngineClockTo(day);
+    ProcessInstance complaint = startCase(intake("SERVICE", "seoul").putValue("customerName", unique("한지우")));
     String caseNumber = complaint.getBusinessKey();
     Task firstContact = cases.task(complaint, "UserTask_FirstContact");
 
@@ -143,12 +202,12 @@ class TasklistBrowserIT {
     form.type("Field_contactNotes", "교환 가능 여부를 확인해 다시 연락하기로 함")
         .select("Field_remedySought", "교환")
         .check("Field_callbackPromised")
-        .dateTime("Field_callbackPromisedAt", LocalDate.now(KOREA).minusDays(1), LocalTime.of(10, 0));
+        .dateTime("Field_callbackPromisedAt", today.minusDays(1), LocalTime.of(10, 0));
     agent.completeRefused("약속한 회신 시각은 지금");
     assertThat(taskService.createTaskQuery().taskId(firstContact.getId()).count()).as("first contact still open").isEqualTo(1);
     assertThat(cases.openTasks(complaint, "UserTask_KeepCallbackPromise")).isEmpty();
 
-    LocalDate tomorrow = LocalDate.now(KOREA).plusDays(1);
+    LocalDate tomorrow = today.plusDays(1);
     form.dateTime("Field_callbackPromisedAt", tomorrow, LocalTime.of(14, 30));
     agent.complete();
 
@@ -160,20 +219,23 @@ class TasklistBrowserIT {
     assertThat(agent.taskForm().awaitValue("Field_caseNumber", caseNumber)).isEqualTo(caseNumber);
   }
 
-  @Test
-  void theLeadRepliesToAnAgencyInBetweenAndTheReplyComesBackDueOnTheAgencysNextDate() {
-    LocalDate firstDue = LocalDate.now(KOREA).plusDays(7);
-    ProcessInstance complaint = cases.startCase(intake("SERVICE", "seoul").putValue("customerName", unique("윤서진"))
+  @ParameterizedTest(name = "today {0}")
+  @EnumSource(Today.class)
+  void theLeadRepliesToAnAgencyInBetweenAndTheReplyComesBackDueOnTheAgencysNextDate(Today day) {
+    LocalDate today = setEngineClockTo(day);
+    LocalDate firstDue = today.plusDays(7);
+    ProcessInstance complaint = startCase(intake("SERVICE", "seoul").putValue("customerName", unique("윤서진"))
         .putValue("channel", "CONSUMER_AGENCY").putValue("agencyReplyDue", firstDue.toString()));
     String caseNumber = complaint.getBusinessKey();
     Task reply = cases.task(complaint, "UserTask_ReplyToAgency");
 
     Tasklist lead = browsers.open(baseUrl()).login("cs-lead1", PASSWORD);
+    // The next reply date disallows passed dates, which form-js judges by the browser's today.
+    assertThat(lead.today()).as("today in the browser").isEqualTo(today);
     lead.openTask("내 그룹 작업", caseNumber, AGENCY_REPLY);
     CamundaForm form = lead.claim().awaitEditable("Field_agencyReplyNotes");
-    assertThat(form.value("Field_agencyReplyDue-date")).as("the agency's date, shown")
-        .isEqualTo(String.format("%d. %02d. %02d.", firstDue.getYear(), firstDue.getMonthValue(), firstDue.getDayOfMonth()));
-    LocalDate nextDue = LocalDate.now(KOREA).plusDays(20);
+    assertThat(form.awaitDate("Field_agencyReplyDue", firstDue)).as("the agency's date, shown").isEqualTo(firstDue);
+    LocalDate nextDue = today.plusDays(20);
     form.type("Field_agencyReplyNotes", "원인 조사 중이며 결과를 다시 회신하겠습니다")
         .check("Field_agencyReplyInterim")
         .date("Field_agencyNextReplyDue", nextDue);
@@ -185,12 +247,13 @@ class TasklistBrowserIT {
     assertThat(runtimeService.getVariable(complaint.getId(), "agencyReplyDue")).isEqualTo(nextDue.toString());
   }
 
-  @Test
-  void regionSchedulesTheVisit() {
+  @ParameterizedTest(name = "today {0}")
+  @EnumSource(Today.class)
+  void regionSchedulesTheVisit(Today day) {
+    LocalDate visitDay = setEngineClockTo(day).plusDays(3);
     ProcessInstance complaint = harmCaseAfterFirstContact(unique("박서연"), true);
     String caseNumber = complaint.getBusinessKey();
     Task schedule = cases.task(complaint, "UserTask_ScheduleVisit");
-    LocalDate visitDay = LocalDate.now(KOREA).plusDays(3);
 
     Tasklist region = browsers.open(baseUrl()).login("region-busan1", PASSWORD);
     region.openTask("방문 케어", caseNumber, SCHEDULE_VISIT);
@@ -198,8 +261,6 @@ class TasklistBrowserIT {
     assertThat(form.value("Field_caseNumber")).isEqualTo(caseNumber);
     assertThat(form.isDisabled("Field_contactNotes")).isTrue();
     form.dateTime("Field_visitAt", visitDay, LocalTime.of(14, 30));
-    assertThat(form.value("Field_visitAt-date")).as("Korean date format").isEqualTo(
-        String.format("%d. %02d. %02d.", visitDay.getYear(), visitDay.getMonthValue(), visitDay.getDayOfMonth()));
     region.complete();
 
     eventually("visit scheduled", () -> taskService.createTaskQuery().taskId(schedule.getId()).count() == 0);
@@ -208,6 +269,7 @@ class TasklistBrowserIT {
     assertThat(cases.candidateGroups(visit)).containsExactly("region-busan");
     assertThat(runtimeService.getVariable(schedule.getProcessInstanceId(), "visitAt")).asString()
         .startsWith(visitDay + "T14:30");
+    assertThat(visit.getDueDate()).isEqualTo(Date.from(visitDay.atTime(14, 30).atZone(KOREA).toInstant()));
   }
 
   @Test
@@ -218,9 +280,9 @@ class TasklistBrowserIT {
     assertThat(cases.candidateGroups(review)).containsExactly("safety-lab");
 
     // The agent's own open work, so that a list that is still empty is never taken for one without the lab task.
-    ProcessInstance claimedByAgent = cases.startCase(intake("HEALTH_HARM", "seoul").putValue("customerName", unique("최하은")));
+    ProcessInstance claimedByAgent = startCase(intake("HEALTH_HARM", "seoul").putValue("customerName", unique("최하은")));
     taskService.claim(cases.task(claimedByAgent, "UserTask_FirstContact").getId(), "cs-agent1");
-    ProcessInstance forTheGroup = cases.startCase(intake("HEALTH_HARM", "daegu").putValue("customerName", unique("정우진")));
+    ProcessInstance forTheGroup = startCase(intake("HEALTH_HARM", "daegu").putValue("customerName", unique("정우진")));
     Map<String, ProcessInstance> shownIn = new LinkedHashMap<>();
     shownIn.put("내 작업", claimedByAgent);
     shownIn.put("내 그룹 작업", forTheGroup);
@@ -257,9 +319,28 @@ class TasklistBrowserIT {
 
   /** A harm case in Busan whose first contact is done (through the engine), with or without visit consent. */
   private ProcessInstance harmCaseAfterFirstContact(String customer, boolean visitConsent) {
-    ProcessInstance complaint = cases.startCase(intake("HEALTH_HARM", "busan").putValue("customerName", customer));
+    ProcessInstance complaint = startCase(intake("HEALTH_HARM", "busan").putValue("customerName", customer));
     cases.complete(complaint, "UserTask_FirstContact", "cs-agent1",
         "contactNotes", "얼굴 발진, 사진 확보", "remedySought", "TREATMENT_COSTS", "visitConsent", visitConsent);
+    return complaint;
+  }
+
+  /**
+   * Sets the engine clock, and so the application's "today" ({@link EngineClock}), to the morning of the day;
+   * browsers opened afterwards follow it. Returns the day, from which the test derives every date it uses.
+   */
+  private static LocalDate setEngineClockTo(Today day) {
+    ClockUtil.setCurrentTime(Date.from(day.date.atTime(Today.MORNING).atZone(KOREA).toInstant()));
+    assertThat(EngineClock.today()).as("the application's today").isEqualTo(day.date);
+    return day.date;
+  }
+
+  private ProcessInstance startCase(VariableMap variables) {
+    return track(cases.startCase(variables));
+  }
+
+  private ProcessInstance track(ProcessInstance complaint) {
+    started.add(complaint);
     return complaint;
   }
 
