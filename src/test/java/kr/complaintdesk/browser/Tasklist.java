@@ -322,6 +322,22 @@ public final class Tasklist implements AutoCloseable {
     return taskForm();
   }
 
+  /**
+   * Presses Claim on a task the server will refuse (someone else holds it): waits for Tasklist's error
+   * notification containing {@code text} and returns all notifications.
+   */
+  public List<String> claimRefused(String text) {
+    clickable(CLAIM).click();
+    List<String> shown = awaitNotification(text);
+    dismissNotifications();
+    return shown;
+  }
+
+  /** Whether a notification shows the engine's own text (its codes, exception names, SQL) instead of ours. */
+  public static boolean showsEngineText(String notification) {
+    return notification.contains("ENGINE-") || notification.contains("Exception") || notification.contains("SQL");
+  }
+
   public CamundaForm taskForm() {
     wait.until(ExpectedConditions.visibilityOfElementLocated(TASK_FORM));
     return new CamundaForm(driver, TIMEOUT, ".task-details");

@@ -203,7 +203,8 @@ class TasklistBrowserIT {
         .select("Field_remedySought", "교환")
         .check("Field_callbackPromised")
         .dateTime("Field_callbackPromisedAt", today.minusDays(1), LocalTime.of(10, 0));
-    agent.completeRefused("약속한 회신 시각은 지금");
+    List<String> refusal = agent.completeRefused("약속한 회신 시각은 지금");
+    assertThat(refusal).as("the listener's own message, without the engine's").noneMatch(Tasklist::showsEngineText);
     assertThat(taskService.createTaskQuery().taskId(firstContact.getId()).count()).as("first contact still open").isEqualTo(1);
     assertThat(cases.openTasks(complaint, "UserTask_KeepCallbackPromise")).isEmpty();
 
@@ -270,6 +271,24 @@ class TasklistBrowserIT {
     assertThat(runtimeService.getVariable(schedule.getProcessInstanceId(), "visitAt")).asString()
         .startsWith(visitDay + "T14:30");
     assertThat(visit.getDueDate()).isEqualTo(Date.from(visitDay.atTime(14, 30).atZone(KOREA).toInstant()));
+  }
+
+  @Test
+  void claimingATaskSomeoneTookMeanwhileTellsInKoreanWhoHasIt() {
+    ProcessInstance complaint = startCase(intake("SERVICE", "daegu").putValue("customerName", unique("오지호")));
+    String caseNumber = complaint.getBusinessKey();
+    Task firstContact = cases.task(complaint, "UserTask_FirstContact");
+
+    Tasklist agent = browsers.open(baseUrl()).login("cs-agent1", PASSWORD);
+    agent.openTask("내 그룹 작업", caseNumber, FIRST_CONTACT);
+    // Another member of staff takes the task while the agent still looks at it.
+    taskService.claim(firstContact.getId(), "cs-lead1");
+
+    List<String> shown = agent.claimRefused("맡고 있습니다");
+
+    assertThat(shown).anyMatch(n -> n.contains("이 작업은 이미") && n.contains("cs-lead1"));
+    assertThat(shown).noneMatch(Tasklist::showsEngineText);
+    assertThat(taskService.createTaskQuery().taskId(firstContact.getId()).singleResult().getAssignee()).isEqualTo("cs-lead1");
   }
 
   @Test
