@@ -305,7 +305,8 @@ class ComplaintApiTest {
         bad("too long product code", b -> product(b).put("code", "P".repeat(41)), "product.code", "40자"),
         bad("impossible date", b -> b.put("occurredOn", "2026-02-30"), "occurredOn", "없는 날짜"),
         bad("date in another format", b -> b.put("occurredOn", "2026/01/05"), "occurredOn", "YYYY-MM-DD"),
-        bad("future occurredOn", b -> b.put("occurredOn", engineToday().plusDays(1).toString()), "occurredOn", "미래"),
+        // Two days ahead: still in the future if Korean midnight passes while the request is on its way.
+        bad("future occurredOn", b -> b.put("occurredOn", engineToday().plusDays(2).toString()), "occurredOn", "미래"),
         bad("impossible agency reply date", b -> b.put("agencyReplyDue", "2026-13-01"), "agencyReplyDue", "없는 날짜"),
         bad("public post URL without http", b -> b.put("publicPostUrl", "cafe.example.kr/123"), "publicPostUrl", "http"),
         bad("externalThreat as a word", b -> b.put("externalThreat", "yes"), "externalThreat", "true 또는 false"),

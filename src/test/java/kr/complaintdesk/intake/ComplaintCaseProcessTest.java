@@ -60,7 +60,7 @@ class ComplaintCaseProcessTest {
     ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 21, 15, 0, 0, 0, KOREA).toInstant()));
     try {
       // A first-time customer: a repeat complainant would be P2.
-      long digits = System.nanoTime() % 100_000_000L;
+      long digits = Math.floorMod(System.nanoTime(), 100_000_000L);
       ProcessInstance pi = driver.startCase(intake("SERVICE", "seoul")
           .putValue("customerPhone", String.format("010-%04d-%04d", digits / 10_000, digits % 10_000)));
       assertThat(runtimeService.getVariable(pi.getId(), "priority")).isEqualTo("P3");
