@@ -17,9 +17,10 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets the candidate groups of a task read the process instance behind it, and nothing more: a
- * safety-lab analyst sees the cause-analysis instance of the tasks offered to the lab, not the cases
- * of other departments. Added to every user task of every model, so process owners need not.
+ * Lets the candidate groups of a task read the process instance behind it and its variables
+ * ({@link VariableAccess}), and nothing more: a safety-lab analyst sees the cause-analysis
+ * instance of the tasks offered to the lab, not the cases of other departments. Added to every user
+ * task of every model, so process owners need not.
  */
 @Component
 public class CandidateGroupInstanceAccess extends AbstractProcessEnginePlugin {

@@ -88,7 +88,8 @@ class ClusterIT {
           "caseNumber", Map.of("value", caseNumbers.get(i % caseNumbers.size())),
           "remedy", Map.of("value", "REFUND"),
           "offerAmount", Map.of("value", 1000 + i, "type", "Long"));
-      starts.add(pool.submit(() -> node.postJson("process-owner1", "/process-definition/key/cluster-probe/start",
+      // Process owners deploy but start no instances; the administrator starts the probes.
+      starts.add(pool.submit(() -> node.postJson("admin", "/process-definition/key/cluster-probe/start",
           Map.of("variables", variables))));
     }
     for (Future<EngineRestClient.Response> start : starts) {
