@@ -1,17 +1,20 @@
 package kr.complaintdesk.api;
 
 import java.util.List;
+import java.util.Set;
 import kr.complaintdesk.security.StaffGroup;
 
 /**
- * Who calls the case API, authenticated against the same users as Tasklist. Staff read and work
- * cases; a channel-integration account only submits complaints and customer contacts.
+ * Who calls the case API, authenticated against the same users as Tasklist. Staff who work cases read and
+ * change them; a channel-integration account only submits complaints and customer contacts; process owners,
+ * who own the models and not the cases, neither read nor change customers' cases here.
  */
 public record ApiCaller(String userId, List<String> groups) {
 
+  private static final Set<String> NOT_CASE_WORK = Set.of(StaffGroup.CHANNEL_INTEGRATION, StaffGroup.PROCESS_OWNER);
+
   public boolean isStaff() {
-    return groups.stream().anyMatch(g -> !g.equals(StaffGroup.CHANNEL_INTEGRATION) && !g.equals("camunda-admin"))
-        || groups.contains("camunda-admin");
+    return groups.stream().anyMatch(g -> !NOT_CASE_WORK.contains(g));
   }
 
   public boolean maySubmit() {

@@ -31,7 +31,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.retry.support.RetryTemplate;
-import org.camunda.bpm.engine.OptimisticLockingException;
+import java.util.function.Supplier;
+import kr.complaintdesk.process.EngineRefusals;
 
 /** The case API of SOP.md: intake from channels, the case, its timeline and what the customer says. */
 @RestController
@@ -41,16 +42,36 @@ public class ComplaintController {
 
   static final int MAX_IDEMPOTENCY_KEY = 200;
   /**
-   * A change that lost a race with another change of the same case (the engine's optimistic locking) is
-   * done again from the start, in a new transaction: two contacts at once are both recorded, and of two
-   * answers or withdrawals the second finds the case changed and is refused with 409.
+   * A change that lost a race with another change of the same case (the engine's optimistic locking, or the
+   * database refusing the loser's write) is done again from the start, in a new transaction: contacts
+   * arriving together are all recorded, and of two answers or withdrawals the second finds the case changed
+   * and is refused with 409.
    */
   private static final RetryTemplate RACES = RetryTemplate.builder()
       .maxAttempts(5)
       .exponentialBackoff(20, 2, 320, true)
-      .retryOn(OptimisticLockingException.class)
-      .traversingCauses()
+      .retryOn(RaceLost.class)
       .build();
+
+  /** A case change that lost a race; its cause is what the engine or the database said. */
+  static final class RaceLost extends RuntimeException {
+    RaceLost(RuntimeException cause) {
+      super(cause);
+    }
+  }
+
+  /** Runs a case change under {@link #RACES}. */
+  private static <T> T retryingRaces(Supplier<T> change) {
+    return RACES.execute(attempt -> {
+      try {
+        return change.get();
+      } catch (RuntimeException e) {
+        EngineRefusals.Refused refused = EngineRefusals.classify(e);
+        throw refused != null && refused.race() ? new RaceLost(e) : e;
+      }
+    });
+  }
+
   private final IntakeService intake;
   private final CaseActions cases;
   private final Timeline timeline;
@@ -117,7 +138,7 @@ public class ComplaintController {
     IntakeMapping.checkLength(errors, "note", body.note(), 2000);
     requireValid(errors);
     requireOpen(caseNumber);
-    if (!RACES.execute(attempt -> cases.respond(caseNumber, body.accepted(), body.note(), caller.userId()))) {
+    if (!retryingRaces(() -> cases.respond(caseNumber, body.accepted(), body.note(), caller.userId()))) {
       throw ApiProblem.conflict("사건 " + caseNumber + "에는 고객의 답을 기다리는 해결안이 없습니다");
     }
     return result(caseNumber, "accepted", body.accepted());
@@ -136,7 +157,7 @@ public class ComplaintController {
     IntakeMapping.checkLength(errors, "note", body.note(), 2000);
     requireValid(errors);
     requireOpen(caseNumber);
-    RACES.execute(attempt -> {
+    retryingRaces(() -> {
       cases.recordContact(caseNumber, body.channel(), body.note(), caller.userId());
       return null;
     });
@@ -164,7 +185,7 @@ public class ComplaintController {
     }
     requireValid(errors);
     requireOpen(caseNumber);
-    RACES.execute(attempt -> {
+    retryingRaces(() -> {
       cases.raiseThreat(caseNumber, body.kind(), body.note(), body.publicPostUrl(), caller.userId());
       return null;
     });
@@ -183,7 +204,7 @@ public class ComplaintController {
     }
     requireValid(errors);
     requireOpen(caseNumber);
-    RACES.execute(attempt -> {
+    retryingRaces(() -> {
       cases.reportAbuse(caseNumber, body.note(), caller.userId());
       return null;
     });
@@ -199,7 +220,7 @@ public class ComplaintController {
     IntakeMapping.checkLength(errors, "reason", body.reason(), 2000);
     requireValid(errors);
     requireOpen(caseNumber);
-    RACES.execute(attempt -> {
+    retryingRaces(() -> {
       cases.withdraw(caseNumber, body.reason(), caller.userId());
       return null;
     });
@@ -209,7 +230,8 @@ public class ComplaintController {
   private void requireOpen(String caseNumber) {
     CaseRecord record = cases.view(caseNumber).orElseThrow(() -> unknown(caseNumber)).record();
     if (record.isClosed() || !cases.isRunning(caseNumber)) {
-      throw ApiProblem.conflict("사건 " + caseNumber + "은(는) 이미 종결되었습니다 (결과: " + record.outcome() + ")");
+      throw ApiProblem.conflict("사건 " + caseNumber + "은(는) 이미 종결되었습니다"
+          + (record.outcome() == null ? "" : " (결과: " + record.outcome() + ")"));
     }
   }
 
@@ -230,7 +252,7 @@ public class ComplaintController {
   static ApiCaller requireStaff(HttpServletRequest request) {
     ApiCaller caller = caller(request);
     if (!caller.isStaff()) {
-      throw ApiProblem.forbidden("채널 연동 계정은 사건과 고객 정보를 조회하거나 바꿀 수 없습니다");
+      throw ApiProblem.forbidden("사건과 고객 정보는 사건을 맡는 직원만 조회하거나 바꿀 수 있습니다 (채널 연동 계정과 프로세스 오너는 할 수 없습니다)");
     }
     return caller;
   }

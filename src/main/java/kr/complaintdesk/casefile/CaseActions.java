@@ -80,6 +80,7 @@ public class CaseActions {
   /** The answer to the offer now on the table; false when no offer waits for an answer. */
   @Transactional
   public boolean respond(String caseNumber, boolean accepted, String note, String actor) {
+    cases.lockForChange(caseNumber);
     ProcessInstance instance = instance(caseNumber);
     if (instance == null || runtimeService.createEventSubscriptionQuery().processInstanceId(instance.getId())
         .eventName(CUSTOMER_RESPONDED).count() == 0) {
@@ -97,6 +98,7 @@ public class CaseActions {
 
   @Transactional
   public void recordContact(String caseNumber, String channel, String note, String actor) {
+    cases.lockForChange(caseNumber);
     timeline.record(caseNumber, Timeline.Kind.CONTACT, actor, "고객 재연락 (" + channel + ")", note);
     runtimeService.createMessageCorrelation(CUSTOMER_CONTACTED).processInstanceId(runningInstanceId(caseNumber))
         .correlateWithResult();
@@ -105,6 +107,7 @@ public class CaseActions {
   /** The customer threatened the media, an agency, a viral post or a lawsuit: the case becomes P1. */
   @Transactional
   public void raiseThreat(String caseNumber, String kind, String note, String publicPostUrl, String actor) {
+    cases.lockForChange(caseNumber);
     timeline.record(caseNumber, Timeline.Kind.ESCALATION, actor, "외부 위협 제기: " + ThreatKind.valueOf(kind).label(), note);
     var correlation = runtimeService.createMessageCorrelation(EXTERNAL_THREAT_RAISED)
         .processInstanceId(runningInstanceId(caseNumber))
@@ -119,6 +122,7 @@ public class CaseActions {
   /** A member of staff was abused by the customer: the lead takes over the contact. */
   @Transactional
   public void reportAbuse(String caseNumber, String note, String actor) {
+    cases.lockForChange(caseNumber);
     timeline.record(caseNumber, Timeline.Kind.ESCALATION, actor, "폭언·폭행 신고", note);
     runtimeService.createMessageCorrelation(ABUSE_REPORTED)
         .processInstanceId(runningInstanceId(caseNumber))
@@ -129,6 +133,7 @@ public class CaseActions {
 
   @Transactional
   public void withdraw(String caseNumber, String reason, String actor) {
+    cases.lockForChange(caseNumber);
     timeline.record(caseNumber, Timeline.Kind.WITHDRAWAL, actor, "고객이 불만을 철회함", reason);
     runtimeService.createMessageCorrelation(COMPLAINT_WITHDRAWN)
         .processInstanceId(runningInstanceId(caseNumber))

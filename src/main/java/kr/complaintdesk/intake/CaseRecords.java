@@ -70,6 +70,14 @@ public class CaseRecords {
     return jdbc.query("SELECT * FROM complaint_case WHERE customer_id = ? ORDER BY created_at, case_number", MAPPER, customerId);
   }
 
+  /**
+   * Holds the case's row until the transaction ends: changes of one case through the case API run one after
+   * another, and each sees what the one before it committed (a withdrawn case, an offer already answered).
+   */
+  public void lockForChange(String caseNumber) {
+    jdbc.queryForList("SELECT case_number FROM complaint_case WHERE case_number = ? FOR UPDATE", String.class, caseNumber);
+  }
+
   public void close(String caseNumber, String outcome) {
     jdbc.update("UPDATE complaint_case SET status = ?, outcome = ?, closed_at = ? WHERE case_number = ?",
         CLOSED, outcome, EngineClock.now(), caseNumber);

@@ -868,6 +868,32 @@ class ComplaintApiTest {
   }
 
   @Test
+  void processOwnersNeitherReadNorChangeCustomersCases() {
+    Reply created = api.post("/api/complaints", INTEGRATION, json(validIntake("HEALTH_HARM")));
+    String caseNumber = created.json().path("caseNumber").asText();
+    String customerId = created.json().path("customerId").asText();
+    String owner = "process-owner1";
+    int entries = timelineSize(caseNumber);
+
+    for (Reply reply : List.of(
+        api.get("/api/complaints/" + caseNumber, owner),
+        api.get("/api/complaints/" + caseNumber + "/timeline", owner),
+        api.get("/cases/" + caseNumber + "/timeline", owner),
+        api.get("/api/customers/" + customerId, owner),
+        api.get("/api/customers/" + customerId + "/complaints", owner),
+        api.post("/api/complaints", owner, json(validIntake("SERVICE"))),
+        api.post("/api/complaints/" + caseNumber + "/contacts", owner, "{\"channel\":\"PHONE\"}"),
+        api.post("/api/complaints/" + caseNumber + "/abuse-reports", owner, "{\"note\":\"욕설\"}"),
+        api.post("/api/complaints/" + caseNumber + "/withdrawal", owner, "{\"reason\":\"x\"}"))) {
+      assertThat(reply.status()).as(reply.body()).isEqualTo(403);
+      assertThat(reply.json().path("detail").asText()).containsPattern("[가-힣]");
+      assertThat(reply.body()).doesNotContain("010-").doesNotContain("김민수");
+    }
+    assertThat(timelineSize(caseNumber)).isEqualTo(entries);
+    assertThat(api.get("/api/complaints/" + caseNumber, AGENT).json().path("status").asText()).isEqualTo("OPEN");
+  }
+
+  @Test
   void staffOfEveryGroupReadCasesWithTheirTasklistAccount() {
     String caseNumber = submit("SERVICE");
     for (String user : List.of(AGENT, LEAD, "quality1", "safety-lab1", "region-busan1", "admin")) {
