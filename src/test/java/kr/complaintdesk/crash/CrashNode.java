@@ -2,9 +2,7 @@ package kr.complaintdesk.crash;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import kr.complaintdesk.support.ApplicationNode;
 
 /**
  * One run of the packaged jar as an operator starts it: {@code java -jar} in a working directory of its
@@ -38,12 +37,12 @@ final class CrashNode {
   }
 
   static CrashNode start(String name, Path workingDirectory, Map<String, String> environment, List<String> extraArgs) {
-    int port = freePort();
+    int port = ApplicationNode.freePort();
     Path log = Path.of("target", "crash-nodes", name + ".log").toAbsolutePath();
     try {
       Files.createDirectories(log.getParent());
       String java = ProcessHandle.current().info().command().orElse("java");
-      List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", packagedJar().toString(),
+      List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", ApplicationNode.packagedJar().toAbsolutePath().toString(),
           "--server.port=" + port,
           "--server.address=127.0.0.1",
           "--camunda.bpm.generic-properties.properties.hostname=" + name,
@@ -125,22 +124,6 @@ final class CrashNode {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    }
-  }
-
-  private static Path packagedJar() {
-    File[] jars = new File("target").listFiles((dir, file) -> file.startsWith("complaint-desk-") && file.endsWith(".jar"));
-    if (jars == null || jars.length != 1) {
-      throw new IllegalStateException("Run through `./mvnw verify`: the packaged jar is needed in target/");
-    }
-    return jars[0].toPath().toAbsolutePath();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -61,7 +61,9 @@ public final class ApplicationNode implements AutoCloseable {
           if (!process.isAlive()) {
             throw new IllegalStateException("node " + name + " exited; see " + log.toAbsolutePath());
           }
-          return rest().get("admin", "/engine").status() == 200 && logText().contains("Deployment 'complaint-desk'");
+          // The demo users are created after the web server is up: wait until one of them can log in too.
+          return rest().get("admin", "/engine").status() == 200 && logText().contains("Deployment 'complaint-desk'")
+              && rest().get("cs-agent1", "/engine").status() == 200;
         });
     return this;
   }
@@ -86,7 +88,8 @@ public final class ApplicationNode implements AutoCloseable {
     }
   }
 
-  private static Path packagedJar() {
+  /** The jar `./mvnw verify` packaged before the integration tests. */
+  public static Path packagedJar() {
     File[] jars = new File("target").listFiles((dir, file) -> file.startsWith("complaint-desk-") && file.endsWith(".jar"));
     if (jars == null || jars.length != 1) {
       throw new IllegalStateException("Run through `./mvnw verify`: the packaged jar is needed in target/");
@@ -94,7 +97,8 @@ public final class ApplicationNode implements AutoCloseable {
     return jars[0].toPath();
   }
 
-  private static int freePort() {
+  /** A port nothing listens on now. */
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
