@@ -4,9 +4,9 @@ import static kr.complaintdesk.process.CaseVariables.CASE_NUMBER;
 
 import java.time.LocalDate;
 import kr.complaintdesk.process.FormDates;
+import kr.complaintdesk.process.Refusal;
 import kr.complaintdesk.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
-import kr.complaintdesk.process.Refusal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

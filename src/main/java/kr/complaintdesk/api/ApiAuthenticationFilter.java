@@ -52,7 +52,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
     if (caller == null) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      response.setHeader("WWW-Authenticate", "Basic realm=\"complaint-desk\", charset=\"UTF-8\"");
+      if (!fromBrowser(request)) {
+        // A browser asked this would keep the credentials and send them with every request, other sites' too,
+        // past the CSRF check: staff log in to Tasklist instead.
+        response.setHeader("WWW-Authenticate", "Basic realm=\"complaint-desk\", charset=\"UTF-8\"");
+      }
       response.setContentType("application/problem+json;charset=UTF-8");
       response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"로그인이 필요합니다\",\"status\":401,"
           + "\"detail\":\"Tasklist와 같은 계정으로 HTTP Basic 인증을 해 주세요.\"}");
@@ -60,6 +64,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
     request.setAttribute(CALLER, caller);
     chain.doFilter(request, response);
+  }
+
+  private static boolean fromBrowser(HttpServletRequest request) {
+    String accept = request.getHeader("Accept");
+    return request.getHeader("Sec-Fetch-Mode") != null || accept != null && accept.contains("text/html");
   }
 
   private static boolean changesState(HttpServletRequest request) {

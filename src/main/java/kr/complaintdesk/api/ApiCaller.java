@@ -3,6 +3,7 @@ package kr.complaintdesk.api;
 import java.util.List;
 import java.util.Set;
 import kr.complaintdesk.security.StaffGroup;
+import org.camunda.bpm.engine.authorization.Groups;
 
 /**
  * Who calls the case API, authenticated against the same users as Tasklist. Staff who work cases read and
@@ -22,6 +23,6 @@ public record ApiCaller(String userId, List<String> groups) {
   }
 
   public boolean mayMergeCustomers() {
-    return groups.contains(StaffGroup.CS_AGENT) || groups.contains(StaffGroup.CS_LEAD) || groups.contains("camunda-admin");
+    return groups.contains(StaffGroup.CS_AGENT) || groups.contains(StaffGroup.CS_LEAD) || groups.contains(Groups.CAMUNDA_ADMIN);
   }
 }

@@ -12,17 +12,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import kr.complaintdesk.api.ApiProblem.FieldProblem;
-import kr.complaintdesk.casefile.CaseActions;
 import kr.complaintdesk.casefile.CaseActions.CaseView;
+import kr.complaintdesk.casefile.CaseActions;
 import kr.complaintdesk.casefile.ThreatKind;
 import kr.complaintdesk.intake.CaseRecords.CaseRecord;
 import kr.complaintdesk.intake.Channel;
-import kr.complaintdesk.intake.IntakeService;
 import kr.complaintdesk.intake.IntakeService.Submitted;
+import kr.complaintdesk.intake.IntakeService;
 import kr.complaintdesk.intake.RegisterCaseDelegate;
+import kr.complaintdesk.process.EngineRefusals;
 import kr.complaintdesk.timeline.Timeline;
 import org.springframework.http.ResponseEntity;
+import org.springframework.retry.support.RetryTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,9 +33,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.retry.support.RetryTemplate;
-import java.util.function.Supplier;
-import kr.complaintdesk.process.EngineRefusals;
 
 /** The case API of SOP.md: intake from channels, the case, its timeline and what the customer says. */
 @RestController

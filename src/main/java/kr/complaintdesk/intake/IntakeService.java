@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import kr.complaintdesk.intake.CaseRecords.CaseRecord;
+import kr.complaintdesk.process.EngineRefusals;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -26,8 +27,7 @@ public class IntakeService {
   public static final String SUBMITTED_BY = "submittedBy";
   private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
   private static final int ATTEMPTS = 3;
-  /** Unique violation, serialization failure, deadlock, lock not available, lock timeout (H2). */
-  private static final java.util.Set<String> CONFLICT_STATES = java.util.Set.of("23505", "40001", "40P01", "55P03", "HYT00");
+  private static final String UNIQUE_VIOLATION = "23505";
   private static final long WAIT_FOR_WINNER_MILLIS = 10_000;
 
   private final RuntimeService runtimeService;
@@ -100,19 +100,15 @@ public class IntakeService {
     return Optional.empty();
   }
 
-  /** A unique-constraint violation or lock conflict with a concurrent transaction. */
+  /** A concurrent identical submission (unique violation) or a lost race with a concurrent transaction. */
   static boolean isDatabaseConflict(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
+    if (EngineRefusals.isRace(e)) {
+      return true;
+    }
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
       if (t instanceof org.springframework.dao.DuplicateKeyException
-          || t instanceof org.springframework.dao.PessimisticLockingFailureException
-          || t instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+          || t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
         return true;
-      }
-      if (t instanceof SQLException sql && sql.getSQLState() != null && CONFLICT_STATES.contains(sql.getSQLState())) {
-        return true;
-      }
-      if (t.getCause() == t) {
-        break;
       }
     }
     return false;

@@ -26,16 +26,28 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngineRefusals extends AbstractProcessEnginePlugin {
 
-  /** Unique or foreign-key violation, serialization failure, deadlock, lock timeout (H2). */
-  private static final Set<String> RACE_STATES = Set.of("23505", "23503", "23506", "40001", "40P01", "HYT00");
+  /**
+   * What the database says when a write lost a race: a row it refers to was deleted meanwhile (foreign key),
+   * serialization failure, deadlock, lock not available, lock timeout (H2). A unique violation is not among
+   * them: it is a rule of the data (intake treats a duplicate submission itself).
+   */
+  public static final Set<String> RACE_STATES = Set.of("23503", "40001", "40P01", "55P03", "HYT00");
 
   /** Why a command was refused: a refusal's kind and message, or a task's holder, or a lost race. */
   public record Refused(Kind kind, String message, String taskHolder, boolean race) {}
 
-  /** What one request saw: the first refusal, and who was logged in when the engine ran its commands. */
+  /**
+   * What one request saw: the first command that failed and what its failure was, and who was logged in when
+   * the engine ran its commands.
+   */
   public static final class Outcome {
+    private RuntimeException failure;
     private Refused refused;
     private String userId;
+
+    public RuntimeException failure() {
+      return failure;
+    }
 
     public Refused refused() {
       return refused;
@@ -47,6 +59,16 @@ public class EngineRefusals extends AbstractProcessEnginePlugin {
   }
 
   private static final ThreadLocal<Outcome> CURRENT = new ThreadLocal<>();
+  /** How many engine commands run on this thread, one inside the other (a service called from a listener). */
+  private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+  /**
+   * Whether the command running now was started by another command (e.g. a listener that reassigns tasks)
+   * rather than by the caller of the engine.
+   */
+  public static boolean inNestedCommand() {
+    return DEPTH.get()[0] > 1;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -67,6 +89,12 @@ public class EngineRefusals extends AbstractProcessEnginePlugin {
     Outcome outcome = CURRENT.get();
     CURRENT.remove();
     return outcome == null ? new Outcome() : outcome;
+  }
+
+  /** Whether the exception says a write lost a race with another transaction. */
+  public static boolean isRace(Throwable exception) {
+    Refused refused = classify(exception);
+    return refused != null && refused.race();
   }
 
   /** What the exception says about the refusal, or null when it is none of the refusals above. */
@@ -96,6 +124,16 @@ public class EngineRefusals extends AbstractProcessEnginePlugin {
 
     @Override
     public <T> T execute(Command<T> command) {
+      int[] depth = DEPTH.get();
+      depth[0]++;
+      try {
+        return record(command);
+      } finally {
+        depth[0]--;
+      }
+    }
+
+    private <T> T record(Command<T> command) {
       Outcome outcome = CURRENT.get();
       if (outcome == null) {
         return next.execute(command);
@@ -108,7 +146,8 @@ public class EngineRefusals extends AbstractProcessEnginePlugin {
         return next.execute(command);
       } catch (RuntimeException e) {
         // The innermost command that failed knows best; outer commands see the same exception again.
-        if (outcome.refused == null) {
+        if (outcome.failure == null) {
+          outcome.failure = e;
           outcome.refused = classify(e);
         }
         throw e;

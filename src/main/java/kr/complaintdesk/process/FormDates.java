@@ -5,7 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import kr.complaintdesk.calendar.BusinessCalendar;
 
-
 /** Dates as Camunda Forms submit them ({@code "2026-12-21"}) or as a date variable, read in Korean time. */
 public final class FormDates {
 

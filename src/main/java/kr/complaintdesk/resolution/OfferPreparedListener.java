@@ -3,9 +3,9 @@ package kr.complaintdesk.resolution;
 import static kr.complaintdesk.process.CaseVariables.*;
 
 import java.util.List;
+import kr.complaintdesk.process.Refusal;
 import kr.complaintdesk.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
-import kr.complaintdesk.process.Refusal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;

@@ -7,19 +7,27 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import kr.complaintdesk.process.EngineRefusals;
+import java.util.stream.Collectors;
 import kr.complaintdesk.process.EngineRefusals.Outcome;
 import kr.complaintdesk.process.EngineRefusals.Refused;
+import kr.complaintdesk.process.EngineRefusals;
 import kr.complaintdesk.security.StaffNames;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -35,9 +43,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *   <li>a refusal of a listener or delegate ({@code Refusal}) is answered with its status (400 or 409) and
  *       its Korean message as is;</li>
  *   <li>a task someone else holds, or a task that was completed or changed a moment before, is 409 with a
- *       Korean message that names who holds or completed it;</li>
- *   <li>any other 500 is answered with a Korean message and a reference; the engine's text goes to the log
- *       under that reference only.</li>
+ *       Korean message that names who holds or completed it, to those who may know (its groups, its
+ *       assignee, administrators);</li>
+ *   <li>a 500 whose text would show internals (SQL, the persistence layer, a Java error) is answered with a
+ *       Korean message and a reference; the engine's text goes to the log under that reference only. The
+ *       engine's own refusals (a model that does not parse) keep their text.</li>
  * </ul>
  * Runs outside the authentication filters, so that the look-ups for the message see the task as it is.
  */
@@ -64,7 +74,9 @@ public class EngineApiRefusals extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return ASYNC.matcher(request.getRequestURI()).find();
+    // Downloads (attachments, file variables, deployment resources) stream as they are; so does long polling.
+    return ASYNC.matcher(request.getRequestURI()).find()
+        || "GET".equals(request.getMethod()) && request.getRequestURI().endsWith("/data");
   }
 
   @Override
@@ -79,47 +91,43 @@ public class EngineApiRefusals extends OncePerRequestFilter {
       outcome = EngineRefusals.end();
     }
     int status = wrapper.getStatus();
-    Refused refused = outcome.refused();
-    if (status >= 400 && status != 401 && status != 403 || refused != null && status >= 400) {
-      answer(request, wrapper, status, refused, outcome.userId());
+    if (status >= 400 && status != 401 && status != 403) {
+      // Look the task up as it is, whoever asked (the webapp's login may still be set on this thread).
+      Authentication asked = identityService.getCurrentAuthentication();
+      identityService.clearAuthentication();
+      try {
+        answer(request, wrapper, status, outcome);
+      } finally {
+        if (asked != null) {
+          identityService.setAuthentication(asked);
+        }
+      }
     }
     wrapper.copyBodyToResponse();
   }
 
-  private void answer(HttpServletRequest request, ContentCachingResponseWrapper response, int status, Refused refused,
-      String userId) throws IOException {
-    // Look the task up as it is, whoever asked (the webapp's login may still be set on this thread).
-    Authentication asked = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      explain(request, response, status, refused, userId);
-    } finally {
-      if (asked != null) {
-        identityService.setAuthentication(asked);
-      }
-    }
-  }
-
-  private void explain(HttpServletRequest request, ContentCachingResponseWrapper response, int status, Refused refused,
-      String userId) throws IOException {
+  private void answer(HttpServletRequest request, ContentCachingResponseWrapper response, int status, Outcome outcome)
+      throws IOException {
+    Refused refused = outcome.refused();
+    RuntimeException failure = outcome.failure();
+    String userId = outcome.userId();
     Matcher task = TASK_ACTION.matcher(request.getRequestURI());
     String taskId = task.find() ? task.group(1) : null;
     if (refused != null && refused.message() != null) {
       rewrite(response, refused.kind().status(), REFUSAL_TYPE, refused.message());
     } else if (refused != null && refused.taskHolder() != null) {
-      rewrite(response, 409, CONFLICT_TYPE, heldBy(refused.taskHolder()));
-    } else if (taskId != null && (refused != null || status >= 404)) {
+      rewrite(response, 409, CONFLICT_TYPE, heldBy(refused.taskHolder(), userId));
+    } else if (taskId != null && failure != null && (refused != null || isNotFound(failure))
+        && mayKnow(userId, taskId)) {
       String message = taskConflict(taskId, userId);
       if (message != null) {
         rewrite(response, 409, CONFLICT_TYPE, message);
       } else if (refused != null) {
         rewrite(response, 409, CONFLICT_TYPE, changedMeanwhile());
-      } else if (status >= 500) {
-        hideServerError(request, response, status);
       }
     } else if (refused != null) {
       rewrite(response, 409, CONFLICT_TYPE, changedMeanwhile());
-    } else if (status >= 500) {
+    } else if (status >= 500 && (failure == null || showsInternals(failure))) {
       hideServerError(request, response, status);
     }
   }
@@ -128,7 +136,7 @@ public class EngineApiRefusals extends OncePerRequestFilter {
   private String taskConflict(String taskId, String userId) {
     Task open = taskService.createTaskQuery().taskId(taskId).singleResult();
     if (open != null) {
-      return open.getAssignee() != null && !open.getAssignee().equals(userId) ? heldBy(open.getAssignee()) : null;
+      return open.getAssignee() != null ? heldBy(open.getAssignee(), userId) : null;
     }
     HistoricTaskInstance ended = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
     if (ended == null || ended.getEndTime() == null) {
@@ -140,7 +148,56 @@ public class EngineApiRefusals extends OncePerRequestFilter {
     return "이 작업은 이미 끝났습니다 (사건이 다음 단계로 넘어갔거나 종결되었습니다). 목록을 새로 고쳐 주세요.";
   }
 
-  private String heldBy(String assignee) {
+  /**
+   * Whether the caller may be told who holds or completed the task: an administrator, its assignee, or a member
+   * of a group it was offered to. Others learn nothing about it.
+   */
+  private boolean mayKnow(String userId, String taskId) {
+    if (userId == null) {
+      return false;
+    }
+    Set<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId).collect(Collectors.toSet());
+    if (groups.contains(Groups.CAMUNDA_ADMIN)) {
+      return true;
+    }
+    HistoricTaskInstance historic = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+    if (historic != null && userId.equals(historic.getAssignee())) {
+      return true;
+    }
+    return historyService.createHistoricIdentityLinkLogQuery().taskId(taskId).list().stream()
+        .anyMatch(link -> userId.equals(link.getUserId()) || link.getGroupId() != null && groups.contains(link.getGroupId()));
+  }
+
+  private static boolean isNotFound(Throwable failure) {
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof NullValueException || t instanceof NotFoundException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the failure's text would show internals: SQL, the persistence layer, or a plain Java error (a bug).
+   * The engine's own refusals (a model that does not parse, a bad timer expression) are shown as they are: a
+   * process owner deploying from Camunda Modeler needs to read why.
+   */
+  private static boolean showsInternals(Throwable failure) {
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof SQLException || t instanceof ProcessEnginePersistenceException
+          || t instanceof org.apache.ibatis.exceptions.PersistenceException
+          || t.getClass().getName().startsWith("java.")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String heldBy(String assignee, String userId) {
+    if (assignee.equals(userId)) {
+      return "이 작업은 이미 맡고 계십니다. 목록을 새로 고쳐 주세요.";
+    }
     return "이 작업은 이미 " + StaffNames.of(identityService, assignee) + "님이 맡고 있습니다. 목록을 새로 고쳐 주세요.";
   }
 

@@ -838,6 +838,10 @@ class ComplaintApiTest {
       assertProblem(reply, 401);
       assertThat(reply.header("WWW-Authenticate")).startsWith("Basic");
     }
+    // A browser is not asked for Basic credentials: it would keep them and send them to forged requests too.
+    Reply browser = api.raw("GET", "/cases/C-2026-000001/timeline", null, null, "Accept", "text/html", "Sec-Fetch-Mode", "navigate");
+    assertProblem(browser, 401);
+    assertThat(browser.headers().firstValue("WWW-Authenticate")).isEmpty();
     assertThat(counts()).isEqualTo(before);
   }
 

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,12 @@ class ConcurrentTaskWorkTest {
 
   ApiClient api;
   CaseDriver cases;
+
+  @AfterEach
+  void removeSecondAgent() {
+    // The in-memory database is shared by every test context: leave no extra member in cs-agent.
+    identityService.deleteUser(OTHER_AGENT);
+  }
 
   @BeforeEach
   void setUp() {
@@ -162,6 +169,49 @@ class ConcurrentTaskWorkTest {
           .doesNotContain("ENGINE-", "Exception", "Cannot");
     }
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
+  }
+
+  @Test
+  void aClaimWithoutUserCannotTakeATaskFromItsHolderButAnAdministratorMay() {
+    Task task = firstContactOfANewCase();
+    taskService.claim(task.getId(), AGENT);
+
+    Reply takeAway = post("/engine-rest/task/" + task.getId() + "/claim", OTHER_AGENT, "{\"userId\":null}");
+    assertConflict(takeAway, "맡고 있습니다", AGENT);
+    assertThat(post("/engine-rest/task/" + task.getId() + "/unclaim", OTHER_AGENT, null).status()).isEqualTo(403);
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(AGENT);
+
+    assertThat(post("/engine-rest/task/" + task.getId() + "/claim", "admin", "{\"userId\":null}").status())
+        .as("an administrator may reassign").isEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
+  }
+
+  @Test
+  void aCallerOutsideTheTasksGroupsLearnsNothingAboutWhoWorkedIt() {
+    Task task = firstContactOfANewCase();
+    taskService.claim(task.getId(), AGENT);
+    assertThat(post("/engine-rest/task/" + task.getId() + "/complete", AGENT, FIRST_CONTACT_DONE).status()).isEqualTo(204);
+
+    for (String outsider : List.of("channel-integration1", "process-owner1", "safety-lab1")) {
+      Reply reply = post("/engine-rest/task/" + task.getId() + "/complete", outsider, FIRST_CONTACT_DONE);
+      assertThat(reply.status()).as(outsider + ": " + reply.body()).isNotIn(200, 204, 409);
+      assertThat(reply.body()).as(outsider).doesNotContain(AGENT);
+    }
+  }
+
+  @Test
+  void theEnginesOwnReasonWhyAModelCannotBeDeployedReachesCamundaModeler() {
+    String boundary = "----modeler";
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbroken\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"broken.dmn\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n<definitions>not a decision</definitions>\r\n--" + boundary + "--\r\n";
+
+    Reply reply = api.post("/engine-rest/deployment/create", "process-owner1", body,
+        "Content-Type", "multipart/form-data; boundary=" + boundary);
+
+    assertThat(reply.status()).as(reply.body()).isGreaterThanOrEqualTo(400);
+    assertThat(reply.json().path("message").asText()).as(reply.body())
+        .isNotBlank().doesNotContain("참조 번호").containsIgnoringCase("dmn");
   }
 
   // ---------------------------------------------------------------- helpers

@@ -108,10 +108,6 @@ final class CaseLoad {
     return !threads.isEmpty() && threads.stream().allMatch(Thread::isAlive);
   }
 
-  boolean anyRunning() {
-    return threads.stream().anyMatch(Thread::isAlive);
-  }
-
   /** Stops every client thread and waits for it; a request in flight ends with the node anyway. */
   void stop() {
     stopped = true;

@@ -69,10 +69,6 @@ final class CrashNode {
     return new CrashClient("http://127.0.0.1:" + port);
   }
 
-  boolean isAlive() {
-    return process.isAlive();
-  }
-
   /**
    * Waits until the models are deployed (the log line of ModelDeployer) and each of {@code users} can
    * log in: the demo users are created after the web server is already up.

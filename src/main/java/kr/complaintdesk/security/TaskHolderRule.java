@@ -1,0 +1,89 @@
+package kr.complaintdesk.security;
+
+import kr.complaintdesk.process.EngineRefusals;
+import kr.complaintdesk.process.EveryUserTask;
+import kr.complaintdesk.process.Refusal;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * A task someone has claimed is theirs: only they complete it or give it up. The engine lets any member of a
+ * candidate group complete a claimed task, or unclaim it (a claim without a user) and take it; here anyone else
+ * needs the right to reassign the task (leads on a promised call-back, administrators), the same right the
+ * engine asks of whoever sets an assignee. Steps the engine runs without a person (timers) or that the
+ * process itself takes (an abuse report handing the agent's work to the lead, in a listener) are not affected.
+ */
+@Component
+public class TaskHolderRule extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TaskHolderRule.class);
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    LOG.info("Every user task gets complete and update listeners: a claimed task is completed or given up by its "
+        + "assignee only, or by someone who may reassign it");
+    EveryUserTask.listen(configuration, TaskListener.EVENTNAME_COMPLETE, TaskHolderRule::checkCompletion);
+    EveryUserTask.listen(configuration, TaskListener.EVENTNAME_UPDATE, TaskHolderRule::checkReassignment);
+  }
+
+  static void checkCompletion(DelegateTask task) {
+    String holder = task.getAssignee();
+    if (holder != null && actsForSomeoneElse(task, holder)) {
+      throw Refusal.conflict("이 작업은 " + name(task, holder) + "님이 맡고 있어 완료할 수 없습니다. "
+          + "맡은 사람이 처리하거나, 팀장에게 작업을 넘겨 달라고 요청하세요.");
+    }
+  }
+
+  /** A claim without a user (or to another user) takes the task from its holder. */
+  static void checkReassignment(DelegateTask task) {
+    PropertyChange assignee = ((TaskEntity) task).getPropertyChanges().get(TaskEntity.ASSIGNEE);
+    Object holder = assignee == null ? null : assignee.getOrgValue();
+    if (holder != null && actsForSomeoneElse(task, holder.toString())) {
+      throw Refusal.conflict("이 작업은 " + name(task, holder.toString()) + "님이 맡고 있습니다. "
+          + "작업을 내려놓거나 넘기는 것은 맡은 사람이나 팀장만 할 수 있습니다.");
+    }
+  }
+
+  /** Whether the person logged in is not the holder and may not reassign the task either. */
+  private static boolean actsForSomeoneElse(DelegateTask task, String holder) {
+    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    if (EngineRefusals.inNestedCommand() || authentication == null || authentication.getUserId() == null
+        || holder.equals(authentication.getUserId())) {
+      return false;
+    }
+    // Listeners run with the engine's authorization checks off; this one asks as the person logged in.
+    CommandContext context = Context.getCommandContext();
+    boolean checking = context.isAuthorizationCheckEnabled();
+    context.enableAuthorizationCheck();
+    try {
+      for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+        checker.checkTaskAssign((TaskEntity) task);
+      }
+      return false;
+    } catch (AuthorizationException e) {
+      return true;
+    } finally {
+      if (!checking) {
+        context.disableAuthorizationCheck();
+      }
+    }
+  }
+
+  private static String name(DelegateTask task, String userId) {
+    IdentityService identityService = task.getProcessEngineServices().getIdentityService();
+    return Context.getCommandContext().runWithoutAuthorization(() -> StaffNames.of(identityService, userId));
+  }
+}
