@@ -43,11 +43,11 @@ public class AgencyReplyListener implements TaskListener {
     }
     LocalDate due = FormDates.date(NEXT_DUE, task.getVariable(NEXT_DUE));
     if (due == null) {
-      throw Refusal.badInput(NEXT_DUE + ": 중간 회신이면 기관이 정한 다음 회신 기한을 입력하세요");
+      throw Refusal.badInput(NEXT_DUE, "중간 회신이면 기관이 정한 다음 회신 기한을 입력하세요");
     }
     String problem = deadline.problem(due, false);
     if (problem != null) {
-      throw Refusal.badInput(NEXT_DUE + ": " + problem);
+      throw Refusal.badInput(NEXT_DUE, problem);
     }
     deadline.apply(task.getExecution(), due);
     task.setVariable(PENDING, true);

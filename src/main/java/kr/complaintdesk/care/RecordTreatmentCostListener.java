@@ -22,7 +22,7 @@ public class RecordTreatmentCostListener implements TaskListener {
     long sum = total == null ? 0 : ((Number) total).longValue();
     if (added != null) {
       if (!(added instanceof Number amount) || amount.doubleValue() < 0) {
-        throw Refusal.badInput("treatmentCostAdded: 0 이상의 금액이어야 합니다");
+        throw Refusal.badInput("treatmentCostAdded", "0 이상의 금액이어야 합니다");
       }
       sum += Math.round(amount.doubleValue());
       task.getExecution().removeVariable(TREATMENT_COST_ADDED);

@@ -48,7 +48,7 @@ public class ReturnReceiptListener implements TaskListener {
     if (noReturnNeeded) {
       Object reason = task.getVariable(NO_RETURN_REASON);
       if (reason == null || reason.toString().isBlank()) {
-        throw Refusal.badInput(NO_RETURN_REASON + ": 반품 회수가 필요 없으면 그 이유를 적어야 합니다");
+        throw Refusal.badInput(NO_RETURN_REASON, "반품 회수가 필요 없으면 그 이유를 적어야 합니다");
       }
       // A date left over from before the box was ticked would contradict the recorded decision.
       task.removeVariable(RETURN_RECEIVED_ON);
@@ -71,15 +71,15 @@ public class ReturnReceiptListener implements TaskListener {
   private static LocalDate receivedOn(Object value, LocalDate today) {
     LocalDate received = FormDates.date(RETURN_RECEIVED_ON, value);
     if (received == null) {
-      throw Refusal.badInput(RETURN_RECEIVED_ON
-          + ": 반품 상품이 도착한 날을 적거나, 회수가 필요 없으면 '반품 회수가 필요 없음'을 체크하고 이유를 적어야 합니다");
+      throw Refusal.badInput(RETURN_RECEIVED_ON,
+          "반품 상품이 도착한 날을 적거나, 회수가 필요 없으면 '반품 회수가 필요 없음'을 체크하고 이유를 적어야 합니다");
     }
     if (received.isAfter(today)) {
-      throw Refusal.badInput(RETURN_RECEIVED_ON + ": 반품 도착일(" + received + ")은 오늘(" + today
+      throw Refusal.badInput(RETURN_RECEIVED_ON, "반품 도착일(" + received + ")은 오늘(" + today
           + ")보다 뒤일 수 없습니다. 상품이 실제로 도착한 날을 적으세요");
     }
     if (received.isBefore(today.minusDays(OLDEST_RETURN_DAYS))) {
-      throw Refusal.badInput(RETURN_RECEIVED_ON + ": 반품 도착일(" + received + ")은 " + OLDEST_RETURN_DAYS
+      throw Refusal.badInput(RETURN_RECEIVED_ON, "반품 도착일(" + received + ")은 " + OLDEST_RETURN_DAYS
           + "일 넘게 지난 날짜입니다. 날짜를 확인하세요");
     }
     return received;

@@ -1,6 +1,7 @@
 package kr.complaintdesk.intake;
 
 import java.util.List;
+import kr.complaintdesk.process.FormLabels;
 import kr.complaintdesk.process.Refusal;
 
 /**
@@ -12,7 +13,8 @@ public class CaseInputException extends Refusal {
   private final transient List<FieldError> errors;
 
   public CaseInputException(List<FieldError> errors) {
-    super(Kind.BAD_INPUT, "입력값을 확인해 주세요: " + String.join("; ", errors.stream().map(FieldError::toString).toList()));
+    super(Kind.BAD_INPUT, "입력값을 확인해 주세요: "
+        + String.join("; ", errors.stream().map(e -> FormLabels.of(e.field()) + ": " + e.reason()).toList()));
     this.errors = List.copyOf(errors);
   }
 

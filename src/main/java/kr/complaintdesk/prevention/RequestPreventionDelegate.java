@@ -45,7 +45,7 @@ public class RequestPreventionDelegate implements JavaDelegate {
     try {
       rootCause = RootCause.valueOf(String.valueOf(execution.getVariable(ROOT_CAUSE)));
     } catch (IllegalArgumentException e) {
-      throw Refusal.badInput("rootCause: 알 수 없는 원인 코드 '" + execution.getVariable(ROOT_CAUSE) + "'");
+      throw Refusal.badInput(ROOT_CAUSE, "알 수 없는 원인 코드 '" + execution.getVariable(ROOT_CAUSE) + "'");
     }
     String productCode = (String) execution.getVariable(PRODUCT_CODE);
     String key = preventionKey(productCode, rootCause);

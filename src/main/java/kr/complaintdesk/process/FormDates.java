@@ -24,7 +24,7 @@ public final class FormDates {
     try {
       return LocalDate.parse(value.toString().trim());
     } catch (DateTimeParseException e) {
-      throw Refusal.badInput(field + ": 없는 날짜이거나 YYYY-MM-DD 형식이 아닙니다 (" + value + ")");
+      throw Refusal.badInput(field, "없는 날짜이거나 YYYY-MM-DD 형식이 아닙니다 (" + value + ")");
     }
   }
 }

@@ -35,6 +35,11 @@ public class Refusal extends ProcessEngineException {
     return new Refusal(Kind.BAD_INPUT, message);
   }
 
+  /** Bad input in one form field: the message names the field as the form shows it. */
+  public static Refusal badInput(String field, String reason) {
+    return new Refusal(Kind.BAD_INPUT, FormLabels.of(field) + ": " + reason);
+  }
+
   public static Refusal conflict(String message) {
     return new Refusal(Kind.CONFLICT, message);
   }

@@ -50,11 +50,11 @@ public class FirstContactListener implements TaskListener {
     ZonedDateTime promised = promisedTime(task.getVariable(CALLBACK_PROMISED_AT));
     ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(BusinessCalendar.KOREA);
     if (!promised.isAfter(now)) {
-      throw Refusal.badInput(CALLBACK_PROMISED_AT + ": 약속한 회신 시각은 지금("
+      throw Refusal.badInput(CALLBACK_PROMISED_AT, "약속한 회신 시각은 지금("
           + now.format(SHOWN) + ")보다 뒤여야 합니다");
     }
     if (promised.isAfter(now.plus(LONGEST_PROMISE))) {
-      throw Refusal.badInput(CALLBACK_PROMISED_AT + ": 회신 약속은 30일 안의 시각이어야 합니다");
+      throw Refusal.badInput(CALLBACK_PROMISED_AT, "회신 약속은 30일 안의 시각이어야 합니다");
     }
     ZonedDateTime reminder = promised.minus(REMINDER_LEAD);
     task.setVariable(CALLBACK_DUE, Date.from(promised.toInstant()));
@@ -65,12 +65,12 @@ public class FirstContactListener implements TaskListener {
 
   private ZonedDateTime promisedTime(Object value) {
     if (value == null || value.toString().isBlank()) {
-      throw Refusal.badInput(CALLBACK_PROMISED_AT + ": 회신을 약속했으면 약속한 날짜와 시각을 입력하세요");
+      throw Refusal.badInput(CALLBACK_PROMISED_AT, "회신을 약속했으면 약속한 날짜와 시각을 입력하세요");
     }
     try {
       return calendar.koreanTime(value).toInstant().atZone(BusinessCalendar.KOREA);
     } catch (DateTimeParseException e) {
-      throw Refusal.badInput(CALLBACK_PROMISED_AT + ": 날짜와 시각이 아닙니다 (예: 2026-11-23T18:00)");
+      throw Refusal.badInput(CALLBACK_PROMISED_AT, "날짜와 시각이 아닙니다 (예: 2026-11-23T18:00)");
     }
   }
 }

@@ -40,7 +40,7 @@ public class OfferPreparedListener implements TaskListener {
     if (suggested != null && !suggested.toString().isBlank()
         && !List.of(suggested.toString().split(",")).contains(chosen)
         && (reason == null || reason.toString().isBlank())) {
-      throw Refusal.badInput("remedyDeviationReason: 보상 기준이 제안하지 않은 해결안(" + chosen
+      throw Refusal.badInput("remedyDeviationReason", "보상 기준이 제안하지 않은 해결안(" + chosen
           + ")을 고르면 그 이유를 적어야 합니다");
     }
     task.setVariable(OFFER_PREPARED_BY, preparedBy);

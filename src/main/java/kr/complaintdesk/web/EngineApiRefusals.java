@@ -91,7 +91,7 @@ public class EngineApiRefusals extends OncePerRequestFilter {
       outcome = EngineRefusals.end();
     }
     int status = wrapper.getStatus();
-    if (status >= 400 && status != 401 && status != 403) {
+    if (status >= 400 && status != 401) {
       // Look the task up as it is, whoever asked (the webapp's login may still be set on this thread).
       Authentication asked = identityService.getCurrentAuthentication();
       identityService.clearAuthentication();
@@ -113,6 +113,17 @@ public class EngineApiRefusals extends OncePerRequestFilter {
     String userId = outcome.userId();
     Matcher task = TASK_ACTION.matcher(request.getRequestURI());
     String taskId = task.find() ? task.group(1) : null;
+    if (status == 403) {
+      // The loser of a race for a task may find the task's permissions gone with the task: say what happened.
+      if (taskId != null && failure != null && taskService.createTaskQuery().taskId(taskId).count() == 0
+          && mayKnow(userId, taskId)) {
+        String message = taskConflict(taskId, userId);
+        if (message != null) {
+          rewrite(response, 409, CONFLICT_TYPE, message);
+        }
+      }
+      return;
+    }
     if (refused != null && refused.message() != null) {
       rewrite(response, refused.kind().status(), REFUSAL_TYPE, refused.message());
     } else if (refused != null && refused.taskHolder() != null) {

@@ -165,7 +165,7 @@ class ConcurrentTaskWorkTest {
 
       assertThat(refused.status()).as(refused.body()).isEqualTo(400);
       assertThat(refused.json().path("message").asText())
-          .startsWith("callbackPromisedAt: 약속한 회신 시각은 지금")
+          .startsWith("약속한 회신 시각: 약속한 회신 시각은 지금")
           .doesNotContain("ENGINE-", "Exception", "Cannot");
     }
     assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);

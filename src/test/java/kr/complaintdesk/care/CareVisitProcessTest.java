@@ -124,7 +124,7 @@ class CareVisitProcessTest extends ProcessTestBase {
     assertThatThrownBy(() -> driver.complete(care, CHECK_RECOVERY, "region-daejeon1",
             "recoveryNotes", "환불 처리", "recovered", true, "treatmentCostAdded", -10000L))
         .isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("treatmentCostAdded");
+        .hasMessageContaining("추가 치료비: ");
 
     assertThat(care).isWaitingAtExactly(CHECK_RECOVERY);
     assertThat(driver.task(care, CHECK_RECOVERY).getId()).isEqualTo(check.getId());

@@ -380,11 +380,11 @@ class CompensationProcessTest extends ProcessTestBase {
 
   @ParameterizedTest(name = "[{index}] {3}")
   @CsvSource(delimiter = '|', value = {
-    "false | 2026-12-22 |            | returnReceivedOn: 반품 도착일(2026-12-22)은 오늘(2026-12-21)보다 뒤일 수 없습니다",
-    "false | 2026-02-30 |            | returnReceivedOn: 없는 날짜이거나 YYYY-MM-DD 형식이 아닙니다",
-    "false | 2025-12-21 |            | returnReceivedOn: 반품 도착일(2025-12-21)은 90일 넘게 지난 날짜입니다",
-    "false |            |            | returnReceivedOn: 반품 상품이 도착한 날을 적거나, 회수가 필요 없으면",
-    "true  |            | '  '       | noReturnReason: 반품 회수가 필요 없으면 그 이유를 적어야 합니다"
+    "false | 2026-12-22 |            | 반품 도착일: 반품 도착일(2026-12-22)은 오늘(2026-12-21)보다 뒤일 수 없습니다",
+    "false | 2026-02-30 |            | 반품 도착일: 없는 날짜이거나 YYYY-MM-DD 형식이 아닙니다",
+    "false | 2025-12-21 |            | 반품 도착일: 반품 도착일(2025-12-21)은 90일 넘게 지난 날짜입니다",
+    "false |            |            | 반품 도착일: 반품 상품이 도착한 날을 적거나, 회수가 필요 없으면",
+    "true  |            | '  '       | 회수가 필요 없는 이유: 반품 회수가 필요 없으면 그 이유를 적어야 합니다"
   })
   void badReturnConfirmationIsRefusedWithAClearMessageAndChangesNothing(
       boolean noReturnNeeded, String receivedOn, String reason, String message) {

@@ -101,11 +101,11 @@ class ComplaintCaseProcessTest {
 
     assertThatThrownBy(() -> driver.startCase(bad))
         .isInstanceOf(CaseInputException.class)
-        .hasMessageContaining("category: 알 수 없는 값 'FOOD_POISONING'")
-        .hasMessageContaining("customerPhone: 전화번호 형식이 아닙니다")
-        .hasMessageContaining("region: 알 수 없는 지역입니다")
-        .hasMessageContaining("description: 필수 항목입니다")
-        .hasMessageContaining("occurredOn: 없는 날짜");
+        .hasMessageContaining("불만 유형: 알 수 없는 값 'FOOD_POISONING'")
+        .hasMessageContaining("고객 연락처: 전화번호 형식이 아닙니다")
+        .hasMessageContaining("고객 거주 지역: 알 수 없는 지역입니다")
+        .hasMessageContaining("불만 내용: 필수 항목입니다")
+        .hasMessageContaining("문제 발생일: 없는 날짜");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint-case").count()).isEqualTo(before);
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey("complaint-case").count()).isEqualTo(before + finishedCases());
@@ -128,7 +128,7 @@ class ComplaintCaseProcessTest {
 
     assertThatThrownBy(() -> driver.startCase(noContact))
         .isInstanceOf(CaseInputException.class)
-        .hasMessageContaining("customerPhone: 휴대전화, 이메일, SNS 계정 중 하나는 있어야 합니다");
+        .hasMessageContaining("고객 연락처: 휴대전화, 이메일, SNS 계정 중 하나는 있어야 합니다");
   }
 
   @Test
@@ -204,7 +204,7 @@ class ComplaintCaseProcessTest {
         .contains("환불 39,000원").contains("소비자분쟁해결기준(화장품)").contains("compensation-policy v");
     assertThatThrownBy(() -> driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "YES",
         "rootCause", "SHORT_VOLUME", "remedy", "GIFT", "offerAmount", 0L, "offerText", "사은품"))
-        .hasMessageContaining("remedyDeviationReason");
+        .hasMessageContaining("제안에 없는 해결안을 고른 이유: ");
     assertThat(pi).isWaitingAt("UserTask_PrepareOffer");
 
     driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "YES", "rootCause", "SHORT_VOLUME",

@@ -104,13 +104,13 @@ class PromisesAndDeadlinesTest extends ProcessTestBase {
 
     assertThatThrownBy(() -> completeContact(contact, null))
         .isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("callbackPromisedAt: 회신을 약속했으면 약속한 날짜와 시각을 입력하세요");
+        .hasMessageContaining("약속한 회신 시각: 회신을 약속했으면 약속한 날짜와 시각을 입력하세요");
     assertThatThrownBy(() -> completeContact(contact, "2026-11-23T09:30"))
-        .hasMessageContaining("callbackPromisedAt: 약속한 회신 시각은 지금(2026-11-23 10:00)보다 뒤여야 합니다");
+        .hasMessageContaining("약속한 회신 시각: 약속한 회신 시각은 지금(2026-11-23 10:00)보다 뒤여야 합니다");
     assertThatThrownBy(() -> completeContact(contact, "2026-12-24T10:00"))
-        .hasMessageContaining("callbackPromisedAt: 회신 약속은 30일 안의 시각이어야 합니다");
+        .hasMessageContaining("약속한 회신 시각: 회신 약속은 30일 안의 시각이어야 합니다");
     assertThatThrownBy(() -> completeContact(contact, "오늘 저녁"))
-        .hasMessageContaining("callbackPromisedAt: 날짜와 시각이 아닙니다");
+        .hasMessageContaining("약속한 회신 시각: 날짜와 시각이 아닙니다");
 
     assertThat(driver.openTasks(pi, "UserTask_FirstContact")).hasSize(1);
     assertThat(pi).hasNotPassed("UserTask_FirstContact");
@@ -183,9 +183,9 @@ class PromisesAndDeadlinesTest extends ProcessTestBase {
     Task first = driver.task(pi, "UserTask_ReplyToAgency");
     taskService.claim(first.getId(), "cs-lead1");
     assertThatThrownBy(() -> taskService.complete(first.getId(), Map.of("agencyReplyNotes", "조사 중", "agencyReplyInterim", true)))
-        .hasMessageContaining("agencyNextReplyDue: 중간 회신이면 기관이 정한 다음 회신 기한을 입력하세요");
+        .hasMessageContaining("다음 회신 기한: 중간 회신이면 기관이 정한 다음 회신 기한을 입력하세요");
     assertThatThrownBy(() -> taskService.complete(first.getId(), Map.of("agencyReplyNotes", "조사 중", "agencyReplyInterim", true,
-        "agencyNextReplyDue", "2026-12-01"))).hasMessageContaining("agencyNextReplyDue: 이미 지난 날짜입니다");
+        "agencyNextReplyDue", "2026-12-01"))).hasMessageContaining("다음 회신 기한: 이미 지난 날짜입니다");
     taskService.complete(first.getId(), Map.of("agencyReplyNotes", "원인 조사 중, 1월 8일까지 결과 회신", "agencyReplyInterim", true,
         "agencyNextReplyDue", "2027-01-08"));
 
@@ -210,12 +210,12 @@ class PromisesAndDeadlinesTest extends ProcessTestBase {
     long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint-case").count();
 
     assertThatThrownBy(() -> driver.startCase(intake("SERVICE", "seoul").putValue("channel", "CONSUMER_AGENCY")))
-        .hasMessageContaining("agencyReplyDue: 소비자기관 이관 사건에는 기관이 정한 회신 기한이 필요합니다");
+        .hasMessageContaining("회신 기한: 소비자기관 이관 사건에는 기관이 정한 회신 기한이 필요합니다");
     assertThatThrownBy(() -> driver.startCase(intake("SERVICE", "seoul").putValue("channel", "WEB")
         .putValue("agencyReplyDue", "2026-12-28")))
-        .hasMessageContaining("agencyReplyDue: 소비자기관 이관(CONSUMER_AGENCY) 사건에만 입력합니다");
-    assertThatThrownBy(() -> agencyCase("2026-09-01")).hasMessageContaining("agencyReplyDue: 90일 넘게 지난 날짜입니다");
-    assertThatThrownBy(() -> agencyCase("2027-06-30")).hasMessageContaining("agencyReplyDue: 오늘부터 90일 안의 날짜여야 합니다");
+        .hasMessageContaining("회신 기한: 소비자기관 이관(CONSUMER_AGENCY) 사건에만 입력합니다");
+    assertThatThrownBy(() -> agencyCase("2026-09-01")).hasMessageContaining("회신 기한: 90일 넘게 지난 날짜입니다");
+    assertThatThrownBy(() -> agencyCase("2027-06-30")).hasMessageContaining("회신 기한: 오늘부터 90일 안의 날짜여야 합니다");
 
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint-case").count()).isEqualTo(before);
   }

@@ -169,7 +169,7 @@ class SmtpMessengerTest {
 
     assertThatThrownBy(() -> driver.startCase(onlyByEmail(intake("PRODUCT_DEFECT", "seoul"), email)))
         .isInstanceOf(kr.complaintdesk.intake.CaseInputException.class)
-        .hasMessageContaining("customerEmail: 이메일 주소 형식이 아닙니다");
+        .hasMessageContaining("고객 이메일: 이메일 주소 형식이 아닙니다");
   }
 
   /** A customer known only by this address: CaseDriver's default phone would make all these cases one customer. */
