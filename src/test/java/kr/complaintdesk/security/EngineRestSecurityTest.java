@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
+import kr.complaintdesk.support.WebappLogin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -80,21 +81,7 @@ class EngineRestSecurityTest {
   void everyDemoUserOfTheStaffCanLogInToTasklist() {
     for (String user : List.of("cs-agent1", "cs-lead1", "cs-director1", "safety-lab1", "quality1", "logistics1",
         "region-busan1", "region-seoul1", "pr-risk1", "admin")) {
-      // The webapps protect their API against CSRF: first fetch the token cookie like a browser.
-      ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/", String.class);
-      List<String> cookies = page.getHeaders().get(HttpHeaders.SET_COOKIE);
-      String token = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow()
-          .split(";")[0].substring("XSRF-TOKEN=".length());
-      HttpHeaders headers = new HttpHeaders();
-      headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-      headers.add("X-XSRF-TOKEN", token);
-      cookies.forEach(c -> headers.add(HttpHeaders.COOKIE, c.split(";")[0]));
-      LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-      form.add("username", user);
-      form.add("password", "demo");
-      ResponseEntity<String> login = rest.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
-          new HttpEntity<>(form, headers), String.class);
-      assertThat(login.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+      assertThat(WebappLogin.status(rest, user, "tasklist")).as(user).isEqualTo(HttpStatus.OK);
     }
   }
 

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import kr.complaintdesk.support.WebappLogin;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,7 +30,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The same rules over HTTP, as Camunda Modeler, Cockpit and Tasklist call the engine: the process owner
@@ -66,10 +66,10 @@ class ProcessOwnerRestAccessTest {
 
   @Test
   void processOwnersLogInToCockpitNotTasklist() {
-    assertThat(webappLogin("process-owner1", "cockpit")).isEqualTo(HttpStatus.OK);
-    assertThat(webappLogin("process-owner1", "tasklist")).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(webappLogin("cs-agent1", "tasklist")).isEqualTo(HttpStatus.OK);
-    assertThat(webappLogin("cs-agent1", "cockpit")).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(WebappLogin.status(rest, "process-owner1", "cockpit")).isEqualTo(HttpStatus.OK);
+    assertThat(WebappLogin.status(rest, "process-owner1", "tasklist")).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(WebappLogin.status(rest, "cs-agent1", "tasklist")).isEqualTo(HttpStatus.OK);
+    assertThat(WebappLogin.status(rest, "cs-agent1", "cockpit")).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
@@ -148,22 +148,5 @@ class ProcessOwnerRestAccessTest {
   static JsonNode json(ResponseEntity<String> response) throws Exception {
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
     return JSON.readTree(response.getBody());
-  }
-
-  /** Logs in as the webapp's login page does, CSRF token first. */
-  HttpStatus webappLogin(String user, String app) {
-    ResponseEntity<String> page = rest.getForEntity("/camunda/app/" + app + "/", String.class);
-    List<String> cookies = page.getHeaders().get(HttpHeaders.SET_COOKIE);
-    String token = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow()
-        .split(";")[0].substring("XSRF-TOKEN=".length());
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    headers.add("X-XSRF-TOKEN", token);
-    cookies.forEach(c -> headers.add(HttpHeaders.COOKIE, c.split(";")[0]));
-    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("username", user);
-    form.add("password", "demo");
-    return HttpStatus.valueOf(rest.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
-        new HttpEntity<>(form, headers), String.class).getStatusCode().value());
   }
 }
