@@ -27,11 +27,12 @@ import org.springframework.stereotype.Component;
 public class EngineRefusals extends AbstractProcessEnginePlugin {
 
   /**
-   * What the database says when a write lost a race: a row it refers to was deleted meanwhile (foreign key),
+   * What the database says when a write lost a race: a row it refers to was deleted meanwhile (foreign key;
+   * 23506 on H2),
    * serialization failure, deadlock, lock not available, lock timeout (H2). A unique violation is not among
    * them: it is a rule of the data (intake treats a duplicate submission itself).
    */
-  public static final Set<String> RACE_STATES = Set.of("23503", "40001", "40P01", "55P03", "HYT00");
+  public static final Set<String> RACE_STATES = Set.of("23503", "23506", "40001", "40P01", "55P03", "HYT00");
 
   /** Why a command was refused: a refusal's kind and message, or a task's holder, or a lost race. */
   public record Refused(Kind kind, String message, String taskHolder, boolean race) {}

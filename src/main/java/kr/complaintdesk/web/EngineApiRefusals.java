@@ -21,6 +21,7 @@ import kr.complaintdesk.process.EngineRefusals;
 import kr.complaintdesk.security.StaffNames;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -75,8 +76,9 @@ public class EngineApiRefusals extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     // Downloads (attachments, file variables, deployment resources) stream as they are; so does long polling.
-    return ASYNC.matcher(request.getRequestURI()).find()
-        || "GET".equals(request.getMethod()) && request.getRequestURI().endsWith("/data");
+    String uri = request.getRequestURI();
+    return ASYNC.matcher(uri).find()
+        || "GET".equals(request.getMethod()) && (uri.endsWith("/data") || uri.endsWith("/diagram"));
   }
 
   @Override
@@ -190,15 +192,18 @@ public class EngineApiRefusals extends OncePerRequestFilter {
   }
 
   /**
-   * Whether the failure's text would show internals: SQL, the persistence layer, or a plain Java error (a bug).
-   * The engine's own refusals (a model that does not parse, a bad timer expression) are shown as they are: a
-   * process owner deploying from Camunda Modeler needs to read why.
+   * Whether the failure's text would show internals: SQL or the persistence layer anywhere in it, or a plain Java
+   * error (a bug) rather than one of the engine's own exceptions. The engine's refusals (a model that does not
+   * parse, a bad timer expression) are shown as they are: a process owner deploying from Camunda Modeler needs to
+   * read why.
    */
   private static boolean showsInternals(Throwable failure) {
+    if (!(failure instanceof ProcessEngineException)) {
+      return true;
+    }
     for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
       if (t instanceof SQLException || t instanceof ProcessEnginePersistenceException
-          || t instanceof org.apache.ibatis.exceptions.PersistenceException
-          || t.getClass().getName().startsWith("java.")) {
+          || t instanceof org.apache.ibatis.exceptions.PersistenceException) {
         return true;
       }
     }

@@ -187,6 +187,17 @@ class ConcurrentTaskWorkTest {
   }
 
   @Test
+  void aBpmnErrorNoModelCatchesCannotEndATaskAndStrandTheCase() {
+    Task task = firstContactOfANewCase();
+    taskService.claim(task.getId(), AGENT);
+
+    Reply reply = post("/engine-rest/task/" + task.getId() + "/bpmnError", OTHER_AGENT, "{\"errorCode\":\"x\"}");
+
+    assertThat(reply.status()).as(reply.body()).isGreaterThanOrEqualTo(400);
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(AGENT);
+  }
+
+  @Test
   void aCallerOutsideTheTasksGroupsLearnsNothingAboutWhoWorkedIt() {
     Task task = firstContactOfANewCase();
     taskService.claim(task.getId(), AGENT);
@@ -201,17 +212,32 @@ class ConcurrentTaskWorkTest {
 
   @Test
   void theEnginesOwnReasonWhyAModelCannotBeDeployedReachesCamundaModeler() {
+    String badTimer = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="t">
+          <process id="bad-timer-check" isExecutable="true" camunda:historyTimeToLive="1">
+            <startEvent id="StartEvent_Timer"><timerEventDefinition><timeCycle>R/notacycle</timeCycle></timerEventDefinition></startEvent>
+          </process>
+        </definitions>
+        """;
+    for (String[] model : List.of(new String[] {"broken.dmn", "<definitions>not a decision</definitions>", "dmn"},
+        new String[] {"bad-timer.bpmn", badTimer, "cycle"})) {
+      Reply reply = deploy(model[0], model[1]);
+
+      assertThat(reply.status()).as(reply.body()).isGreaterThanOrEqualTo(400);
+      assertThat(reply.json().path("message").asText()).as(reply.body())
+          .isNotBlank().doesNotContain("참조 번호").containsIgnoringCase(model[2]);
+    }
+  }
+
+  /** Deploys one file as Camunda Modeler does, as a process owner. */
+  private Reply deploy(String fileName, String content) {
     String boundary = "----modeler";
-    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbroken\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"broken.dmn\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n<definitions>not a decision</definitions>\r\n--" + boundary + "--\r\n";
-
-    Reply reply = api.post("/engine-rest/deployment/create", "process-owner1", body,
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + fileName
+        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + fileName + "\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+    return api.post("/engine-rest/deployment/create", "process-owner1", body,
         "Content-Type", "multipart/form-data; boundary=" + boundary);
-
-    assertThat(reply.status()).as(reply.body()).isGreaterThanOrEqualTo(400);
-    assertThat(reply.json().path("message").asText()).as(reply.body())
-        .isNotBlank().doesNotContain("참조 번호").containsIgnoringCase("dmn");
   }
 
   // ---------------------------------------------------------------- helpers
