@@ -34,7 +34,8 @@ final class FilterProbe {
   private static final int FILTER_RESOURCE = 5;
 
   /** The calls of one filter: both operations and what they answered. */
-  record Measured(String id, String name, String user, Latencies count, Latencies list, long tasks, int pageSize) {
+  record Measured(String id, String name, String user, Latencies count, Latencies list, long tasks, int pageSize,
+      int timeouts) {
 
     boolean met() {
       return count.count() > 0 && list.count() > 0
@@ -56,6 +57,8 @@ final class FilterProbe {
       json.put("listP50Ms", list.percentileMillis(50));
       json.put("listP95Ms", list.percentileMillis(95));
       json.put("listMaxMs", list.maxMillis());
+      json.put("callsTimedOut", timeouts);
+      json.put("timeoutMinutes", BenchHttp.REQUEST_TIMEOUT.toMinutes());
       json.put("targetP95Ms", TARGET_P95_MILLIS);
       json.put("met", met());
       return json;
@@ -88,6 +91,7 @@ final class FilterProbe {
       int pageSize = -1;
       long countSpent = 0;
       long listSpent = 0;
+      int timeouts = 0;
       for (int i = 0; i < calls; i++) {
         boolean countMore = count.count() == 0 || countSpent < budget.toNanos();
         boolean listMore = list.count() == 0 || listSpent < budget.toNanos();
@@ -100,6 +104,10 @@ final class FilterProbe {
           if (reply.status() == 200) {
             count.add(reply.nanos());
             tasks = reply.json().get("count").asLong();
+          } else if (reply.status() == BenchHttp.Reply.TIMED_OUT) {
+            // A figure, not an error: the call took at least the timeout.
+            count.add(reply.nanos());
+            timeouts++;
           } else {
             errors.add("filter count " + name, reply);
           }
@@ -110,15 +118,19 @@ final class FilterProbe {
           if (reply.status() == 200) {
             list.add(reply.nanos());
             pageSize = reply.json().size();
+          } else if (reply.status() == BenchHttp.Reply.TIMED_OUT) {
+            list.add(reply.nanos());
+            timeouts++;
           } else {
             errors.add("filter first page " + name, reply);
           }
         }
       }
-      Measured result = new Measured(id, name, user, count, list, tasks, pageSize);
-      System.out.printf("  filter %s as %s: %d tasks, count p50 %s p95 %s (%d calls), first page p50 %s p95 %s (%d calls)%n",
+      Measured result = new Measured(id, name, user, count, list, tasks, pageSize, timeouts);
+      System.out.printf("  filter %s as %s: %d tasks, count p50 %s p95 %s (%d calls), first page p50 %s p95 %s (%d calls)%s%n",
           name, user, tasks, Report.ms(count.percentileMillis(50)), Report.ms(count.percentileMillis(95)), count.count(),
-          Report.ms(list.percentileMillis(50)), Report.ms(list.percentileMillis(95)), list.count());
+          Report.ms(list.percentileMillis(50)), Report.ms(list.percentileMillis(95)), list.count(),
+          timeouts > 0 ? "; " + timeouts + " call(s) timed out after " + BenchHttp.REQUEST_TIMEOUT.toMinutes() + " min" : "");
       measured.add(result);
     }
     return measured;

@@ -34,7 +34,7 @@ final class TimerStorm {
   static final DateTimeFormatter REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
   private static final String ADMIN = EngineRestPages.ADMIN;
   private static final int MOVERS = 4;
-  private static final int PROBE_MOVES = 50;
+  private static final int PROBE_MOVES = 200;
 
   /** What the storm came to. */
   record Result(int timers, Instant due, double moveSeconds, double marginSeconds, int fired, int remaining,
@@ -91,7 +91,7 @@ final class TimerStorm {
     long probeStart = System.nanoTime();
     int probe = move(jobIds.subList(0, Math.min(PROBE_MOVES, jobIds.size())), far);
     double perMove = (System.nanoTime() - probeStart) / 1e9 / Math.max(1, probe);
-    Instant due = Instant.now().plusMillis((long) (jobIds.size() * perMove * 1000 * 1.5) + 5_000).truncatedTo(ChronoUnit.SECONDS);
+    Instant due = Instant.now().plusMillis((long) (jobIds.size() * perMove * 1000 * 1.3) + 5_000).truncatedTo(ChronoUnit.SECONDS);
     long moveStart = System.nanoTime();
     move(jobIds, due);
     double moveSeconds = (System.nanoTime() - moveStart) / 1e9;
