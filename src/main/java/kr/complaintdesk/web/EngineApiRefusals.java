@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -59,6 +61,13 @@ public class EngineApiRefusals extends OncePerRequestFilter {
       Pattern.compile("/task/([^/]+)/(claim|unclaim|complete|submit-form|assignee|delegate|resolve)/?$");
   /** Long polling answers asynchronously: nothing to rewrite, and nothing may hold its response. */
   private static final Pattern ASYNC = Pattern.compile("/external-task/fetchAndLock/?$");
+  /** Locks for actions on tasks, by the task id's hash: a fixed number, whatever the number of tasks. */
+  private static final Lock[] TASK_LOCKS = new Lock[64];
+  static {
+    for (int i = 0; i < TASK_LOCKS.length; i++) {
+      TASK_LOCKS[i] = new ReentrantLock();
+    }
+  }
   static final String CONFLICT_TYPE = "TaskConflict";
   static final String REFUSAL_TYPE = "Refusal";
 
@@ -71,6 +80,18 @@ public class EngineApiRefusals extends OncePerRequestFilter {
     this.taskService = taskService;
     this.historyService = historyService;
     this.identityService = identityService;
+  }
+
+  /**
+   * Takes this node's lock for actions on one task, so that two people acting on the same task at the same moment
+   * through this node act one after the other: the second then finds the task claimed or completed and is told
+   * so. Without it both transactions can insert the same task's variables at once, and the embedded database
+   * times both out (neither wins). Across nodes the database still decides, and a loser is answered 409.
+   */
+  private static Lock lockFor(String taskId) {
+    Lock lock = TASK_LOCKS[Math.floorMod(taskId.hashCode(), TASK_LOCKS.length)];
+    lock.lock();
+    return lock;
   }
 
   @Override
@@ -86,11 +107,16 @@ public class EngineApiRefusals extends OncePerRequestFilter {
       throws ServletException, IOException {
     ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
     Outcome outcome;
+    Matcher action = TASK_ACTION.matcher(request.getRequestURI());
+    Lock taskLock = "POST".equals(request.getMethod()) && action.find() ? lockFor(action.group(1)) : null;
     EngineRefusals.begin();
     try {
       chain.doFilter(request, wrapper);
     } finally {
       outcome = EngineRefusals.end();
+      if (taskLock != null) {
+        taskLock.unlock();
+      }
     }
     int status = wrapper.getStatus();
     if (status >= 400 && status != 401) {
@@ -130,7 +156,7 @@ public class EngineApiRefusals extends OncePerRequestFilter {
       rewrite(response, refused.kind().status(), REFUSAL_TYPE, refused.message());
     } else if (refused != null && refused.taskHolder() != null) {
       rewrite(response, 409, CONFLICT_TYPE, heldBy(refused.taskHolder(), userId));
-    } else if (taskId != null && failure != null && (refused != null || isNotFound(failure))
+    } else if (taskId != null && failure != null && (refused != null || isNotFound(failure) || isGone(taskId))
         && mayKnow(userId, taskId)) {
       String message = taskConflict(taskId, userId);
       if (message != null) {
@@ -149,7 +175,8 @@ public class EngineApiRefusals extends OncePerRequestFilter {
   private String taskConflict(String taskId, String userId) {
     Task open = taskService.createTaskQuery().taskId(taskId).singleResult();
     if (open != null) {
-      return open.getAssignee() != null ? heldBy(open.getAssignee(), userId) : null;
+      // A caller who holds the task and still lost was beaten by a change of the case: "changed meanwhile".
+      return open.getAssignee() != null && !open.getAssignee().equals(userId) ? heldBy(open.getAssignee(), userId) : null;
     }
     HistoricTaskInstance ended = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
     if (ended == null || ended.getEndTime() == null) {
@@ -180,6 +207,15 @@ public class EngineApiRefusals extends OncePerRequestFilter {
     }
     return historyService.createHistoricIdentityLinkLogQuery().taskId(taskId).list().stream()
         .anyMatch(link -> userId.equals(link.getUserId()) || link.getGroupId() != null && groups.contains(link.getGroupId()));
+  }
+
+  /**
+   * Whether the task ended while the failed command ran. The loser of two completions at the same moment may
+   * fail in any way (the engine finds the task's execution gone and throws a plain NullPointerException): once
+   * the task has ended, the failure is the race, whatever its type.
+   */
+  private boolean isGone(String taskId) {
+    return taskService.createTaskQuery().taskId(taskId).count() == 0;
   }
 
   private static boolean isNotFound(Throwable failure) {

@@ -107,7 +107,7 @@ class ConcurrentTaskWorkTest {
         .as("the holder completes it").isEqualTo(204);
   }
 
-  @RepeatedTest(4)
+  @RepeatedTest(8)
   void ofTwoCompletionsOfOneTaskAtTheSameMomentOneWinsAndTheOtherIs409() {
     Task task = firstContactOfANewCase();
     taskService.claim(task.getId(), AGENT);
@@ -135,7 +135,7 @@ class ConcurrentTaskWorkTest {
     assertThat(again.json().path("message").asText()).contains("완료했습니다");
   }
 
-  @RepeatedTest(4)
+  @RepeatedTest(8)
   void ofTwoClaimsAtTheSameMomentOneWinsAndTheOtherIsToldWho() {
     Task task = firstContactOfANewCase();
 
