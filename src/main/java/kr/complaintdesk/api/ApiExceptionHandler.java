@@ -2,7 +2,9 @@ package kr.complaintdesk.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import kr.complaintdesk.api.ApiProblem.FieldProblem;
 import kr.complaintdesk.intake.CaseInputException;
@@ -20,6 +22,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -46,9 +49,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(ApiProblem.conflict("같은 접수가 동시에 처리되고 있습니다. 잠시 후 같은 요청을 다시 보내 주세요."));
   }
 
+  /**
+   * The case no longer waits for what was sent: e.g. of two withdrawals arriving together the second finds the
+   * case withdrawn a moment ago while its instance is still closing. Named by the case of the request's path.
+   */
   @ExceptionHandler(MismatchingMessageCorrelationException.class)
-  ResponseEntity<Object> notWaiting(MismatchingMessageCorrelationException e) {
-    return problem(ApiProblem.conflict("사건이 지금은 이 메시지를 받을 수 없습니다 (이미 종결되었거나 진행 단계가 다릅니다)"));
+  ResponseEntity<Object> notWaiting(MismatchingMessageCorrelationException e, HttpServletRequest request) {
+    Object caseNumber = caseNumberOf(request);
+    return problem(ApiProblem.conflict((caseNumber == null ? "사건이" : "사건 " + caseNumber + "은(는)")
+        + " 지금은 이 요청을 받을 수 없습니다 (방금 철회·종결되었거나 진행 단계가 다릅니다). 사건을 다시 조회해 주세요."));
+  }
+
+  /** The case number of the request's path, or null for requests about no one case. */
+  private static Object caseNumberOf(HttpServletRequest request) {
+    return request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> path
+        ? path.get("caseNumber") : null;
   }
 
   /** A step refused the change (bad input, or the case's state forbids it now). */
@@ -60,11 +75,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   /** Anything else is our fault: logged (contact details masked) and answered as a problem, never a bare page. */
   @ExceptionHandler(RuntimeException.class)
-  ResponseEntity<Object> unexpected(RuntimeException e) {
+  ResponseEntity<Object> unexpected(RuntimeException e, HttpServletRequest request) {
     EngineRefusals.Refused refused = EngineRefusals.classify(e);
     if (refused != null && refused.race()) {
       LOG.info("A case change lost a race with another change of the same case: {}", e.toString());
-      return problem(ApiProblem.conflict("다른 요청이 같은 사건을 동시에 바꾸었습니다. 사건을 다시 조회한 뒤 필요하면 다시 보내 주세요."));
+      Object caseNumber = caseNumberOf(request);
+      return problem(ApiProblem.conflict((caseNumber == null ? "다른 요청이 같은 사건을" : "다른 요청이 사건 " + caseNumber + "을(를)")
+          + " 동시에 바꾸었습니다. 사건을 다시 조회한 뒤 필요하면 다시 보내 주세요."));
     }
     LOG.error("Unexpected error in the case API", e);
     return respond(HttpStatus.INTERNAL_SERVER_ERROR, "처리하지 못했습니다", "예기치 않은 오류가 났습니다. 운영자에게 알려 주세요.",

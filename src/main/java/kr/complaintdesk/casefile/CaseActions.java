@@ -17,6 +17,7 @@ import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
@@ -69,8 +70,12 @@ public class CaseActions {
   public String priority(String caseNumber) {
     ProcessInstance instance = instance(caseNumber);
     if (instance != null) {
-      Object priority = runtimeService.getVariable(instance.getId(), PRIORITY);
-      return priority == null ? null : priority.toString();
+      try {
+        Object priority = runtimeService.getVariable(instance.getId(), PRIORITY);
+        return priority == null ? null : priority.toString();
+      } catch (NullValueException endedMeanwhile) {
+        // The instance ended between the two reads (e.g. withdrawn a moment ago): its history has the priority.
+      }
     }
     HistoricVariableInstance variable = historyService.createHistoricVariableInstanceQuery()
         .processInstanceIdIn(historicInstanceIds(caseNumber)).variableName(PRIORITY).list().stream().findFirst().orElse(null);

@@ -37,6 +37,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -428,7 +429,7 @@ class ComplaintApiTest {
     assertThat(timelineSize(caseNumber)).isGreaterThanOrEqualTo(entries + 6);
   }
 
-  @Test
+  @RepeatedTest(5)
   void ofWithdrawalsArrivingTogetherOneWinsAndTheOthersAre409() {
     String caseNumber = submit("SERVICE");
 
