@@ -15,7 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskPriorityFromCase extends AbstractProcessEnginePlugin {
 
-  static final Map<String, Integer> TASK_PRIORITY = Map.of("P1", 80, "P2", 60, "P3", 50, "P4", 40);
+  /**
+   * The task priority of a P1 case's work, and the lowest that Tasklist's 긴급(P1) filter shows (escalations
+   * the models give a higher priority are urgent too).
+   */
+  public static final int URGENT = 80;
+  static final Map<String, Integer> TASK_PRIORITY = Map.of("P1", URGENT, "P2", 60, "P3", 50, "P4", 40);
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +33,8 @@ public class TasklistFilters {
   public static final String PREVENTION = "재발 방지 조치";
   public static final String PUBLIC_RISK = "공개 리스크";
   public static final String OVERDUE = "기한 초과";
+
+  private static final JsonTaskQueryConverter QUERY_JSON = new JsonTaskQueryConverter();
 
   private final FilterService filterService;
   private final TaskService taskService;
@@ -53,8 +57,10 @@ public class TasklistFilters {
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     create(MY_GROUP_TASKS, -5, "내 그룹에 들어와 아직 아무도 맡지 않은 작업", everyone,
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
-    create(URGENT, 0, "우선순위 P1 사건의 작업 (신체 피해, 언론·기관 위협)", everyone,
-        taskService.createTaskQuery().processVariableValueEquals(CaseVariables.PRIORITY, "P1"));
+    // By the task's own priority (a column with an index), never by joining process variables: every user
+    // loads this filter's count on each refresh.
+    create(URGENT, 0, "P1 사건(신체 피해, 언론·기관 위협)의 작업과 지연·보호 조치", everyone,
+        taskService.createTaskQuery().taskMinPriority(TaskPriorityFromCase.URGENT));
     create(OVERDUE, -1, "기한이 지난 작업 (SLA 초과, 지연 조치)", List.of(StaffGroup.CS_LEAD, StaffGroup.CS_DIRECTOR),
         taskService.createTaskQuery().dueBeforeExpression("${now()}"));
     create(CARE_VISITS, 10, "방문 케어와 회복 확인", regionGroups,
@@ -69,12 +75,21 @@ public class TasklistFilters {
         taskService.createTaskQuery().taskDefinitionKey("UserTask_AssessPublicRisk"));
   }
 
+  /**
+   * Creates the filter, or gives an existing one this version's query (a database set up by an earlier
+   * version keeps its filters; their looks, which an administrator may have changed in Tasklist, stay).
+   */
   private void create(String name, int priority, String description, List<String> groups, TaskQuery query) {
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filterService.newTaskFilter(name)
           .setQuery(query)
           .setProperties(properties(priority, description));
+      filterService.saveFilter(filter);
+    } else if (!QUERY_JSON.toJson((TaskQueryImpl) filter.getQuery()).toString()
+        .equals(QUERY_JSON.toJson((TaskQueryImpl) query).toString())) {
+      filter.setQuery(query);
+      filter.getProperties().put("description", description);
       filterService.saveFilter(filter);
     }
     for (String group : groups) {

@@ -5,6 +5,7 @@ import static kr.complaintdesk.process.CaseVariables.PRIORITY;
 import static kr.complaintdesk.process.CaseVariables.PR_RISK_ALERT;
 
 import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.tasklist.TaskPriorityFromCase;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component("raiseToP1")
 public class RaiseToP1Delegate implements JavaDelegate {
 
-  static final int P1_TASK_PRIORITY = 80;
+  static final int P1_TASK_PRIORITY = TaskPriorityFromCase.URGENT;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final Timeline timeline;
