@@ -100,8 +100,8 @@ public class ComplaintController {
     }
     Submitted submitted = intake.submit(IntakeMapping.toVariables(body, idempotencyKey), caller.userId());
     CaseRecord record = submitted.record();
-    CaseCreated created = new CaseCreated(record.caseNumber(), cases.priority(record.caseNumber()), record.status(),
-        record.customerId());
+    String priority = submitted.priority() != null ? submitted.priority() : cases.priority(record.caseNumber());
+    CaseCreated created = new CaseCreated(record.caseNumber(), priority, record.status(), record.customerId());
     URI location = URI.create("/api/complaints/" + record.caseNumber());
     return submitted.created() ? ResponseEntity.created(location).body(created)
         : ResponseEntity.ok().location(location).body(created);

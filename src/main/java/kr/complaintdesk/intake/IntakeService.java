@@ -3,6 +3,7 @@ package kr.complaintdesk.intake;
 import static kr.complaintdesk.process.CaseVariables.CHANNEL;
 import static kr.complaintdesk.process.CaseVariables.EXTERNAL_REF;
 import static kr.complaintdesk.process.CaseVariables.IDEMPOTENCY_KEY;
+import static kr.complaintdesk.process.CaseVariables.PRIORITY;
 
 import java.sql.SQLException;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Optional;
 import kr.complaintdesk.intake.CaseRecords.CaseRecord;
 import kr.complaintdesk.process.EngineRefusals;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -38,8 +39,12 @@ public class IntakeService {
     this.cases = cases;
   }
 
-  /** The case of this submission and whether this call created it. */
-  public record Submitted(CaseRecord record, boolean created) {}
+  /**
+   * The case of this submission and whether this call created it. A case this call created comes with the
+   * priority its triage gave it during the start; for an earlier case {@code priority} is null (it may have
+   * changed since), and the caller reads the current one.
+   */
+  public record Submitted(CaseRecord record, boolean created, String priority) {}
 
   /** Starts a case from intake variables; a rejected intake throws {@link CaseInputException} and stores nothing. */
   public Submitted submit(Map<String, Object> variables, String submittedBy) {
@@ -50,14 +55,18 @@ public class IntakeService {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       Optional<CaseRecord> earlier = cases.findSubmission(channel, externalRef, idempotencyKey);
       if (earlier.isPresent()) {
-        return new Submitted(earlier.get(), false);
+        return new Submitted(earlier.get(), false, null);
       }
       try {
-        ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+        // The start runs up to the first wait states, triage included, and returns the instance's variables as
+        // they are then: the response needs no second query for the priority.
+        ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
             .setVariables(variables)
             .setVariable(SUBMITTED_BY, submittedBy)
-            .execute();
-        return new Submitted(cases.find(instance.getBusinessKey()).orElseThrow(), true);
+            .executeWithVariablesInReturn();
+        Object priority = instance.getVariables().get(PRIORITY);
+        return new Submitted(cases.find(instance.getBusinessKey()).orElseThrow(), true,
+            priority == null ? null : priority.toString());
       } catch (RuntimeException e) {
         if (!isDatabaseConflict(e)) {
           throw e;
@@ -66,7 +75,7 @@ public class IntakeService {
         LOG.info("Intake attempt {} collided with a concurrent submission; waiting for it", attempt);
         Optional<CaseRecord> winner = awaitSubmission(channel, externalRef, idempotencyKey);
         if (winner.isPresent()) {
-          return new Submitted(winner.get(), false);
+          return new Submitted(winner.get(), false, null);
         }
       }
     }

@@ -130,6 +130,9 @@ class ComplaintApiTest {
     assertThat(again.json().path("caseNumber").asText()).isEqualTo(first.json().path("caseNumber").asText());
     assertThat(again.location()).isEqualTo(first.location());
     assertThat(casesWithExternalRef((String) body.get("externalRef"))).isEqualTo(1);
+    // The first reply takes the priority from the start itself, a repeated one reads the case's current one.
+    assertThat(first.json().path("priority").asText()).isEqualTo("P3");
+    assertThat(again.json().path("priority").asText()).isEqualTo("P3");
   }
 
   @Test
