@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
@@ -13,16 +14,20 @@ import org.springframework.stereotype.Component;
  * Evaluates the latest deployed version of a decision that process owners maintain, and says which
  * version answered, so the case timeline can name it. The person whose action triggered the step
  * need not be allowed to evaluate decisions themselves.
+ *
+ * <p>The latest version is looked up in the database on every evaluation, the way the engine itself finds the
+ * latest definition when it starts or evaluates by key: a process owner may deploy a new version from Modeler
+ * to any node at any moment, and a per-node cache could not see a deployment made on another node.
  */
 @Component
 public class Decisions {
 
   private final DecisionService decisionService;
-  private final RepositoryService repositoryService;
+  private final CommandExecutor commands;
 
-  public Decisions(DecisionService decisionService, RepositoryService repositoryService) {
+  public Decisions(DecisionService decisionService, ProcessEngineConfigurationImpl engineConfiguration) {
     this.decisionService = decisionService;
-    this.repositoryService = repositoryService;
+    this.commands = engineConfiguration.getCommandExecutorTxRequired();
   }
 
   /** The rows a decision returned, with the decision's key and version. */
@@ -40,17 +45,16 @@ public class Decisions {
     }
   }
 
+  /** Inside a process step this joins the step's command; the evaluation goes into the case's history. */
   public Outcome evaluateLatest(String key, Map<String, Object> variables) {
-    return Context.getCommandContext() == null ? evaluate(key, variables)
-        : Context.getCommandContext().runWithoutAuthorization(() -> evaluate(key, variables));
+    return commands.execute(context -> context.runWithoutAuthorization(() -> evaluate(context, key, variables)));
   }
 
-  private Outcome evaluate(String key, Map<String, Object> variables) {
-    DecisionDefinition decision = repositoryService.createDecisionDefinitionQuery()
-        .decisionDefinitionKey(key).latestVersion().singleResult();
-    if (decision == null) {
-      throw new IllegalStateException("decision " + key + " is not deployed");
-    }
+  private Outcome evaluate(CommandContext context, String key, Map<String, Object> variables) {
+    // One select by key, the definition's model from the engine's deployment cache; the evaluation by id below
+    // finds the same definition in the command's entity cache instead of selecting it again.
+    DecisionDefinition decision = context.getProcessEngineConfiguration().getDeploymentCache()
+        .findDeployedLatestDecisionDefinitionByKey(key);
     DmnDecisionResult result = decisionService.evaluateDecisionById(decision.getId()).variables(variables).evaluate();
     return new Outcome(key, decision.getVersion(), result.getResultList());
   }

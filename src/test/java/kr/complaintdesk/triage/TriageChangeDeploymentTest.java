@@ -80,6 +80,11 @@ class TriageChangeDeploymentTest {
     ProcessInstance caseB = startCase();
     assertTriage(caseB, "P3", 12, newVersion);
     assertTriage(caseA, "P3", 16, originalVersion);
+
+    // Withdrawing the change (deleting its deployment) turns the next case back to the version before it.
+    String withdrawn = deploymentsToDelete.remove(0);
+    repositoryService.deleteDeployment(withdrawn, true);
+    assertTriage(startCase(), "P3", 16, originalVersion);
   }
 
   @Test
