@@ -20,16 +20,4 @@ class EngineIndexesTest {
 
     assertThat(indexes).contains("CD_IDX_TASK_PRIORITY", "CD_IDX_TASK_DUE_DATE");
   }
-
-  @Test
-  void aScriptIsSplitIntoItsStatementsWithoutComments() {
-    assertThat(EngineIndexes.statements("""
-        -- a comment; with a semicolon
-        CREATE INDEX A ON T (X);
-          -- indented comment
-        CREATE STATISTICS S
-          ON (P & 2) FROM T;
-        ANALYZE T;
-        """)).containsExactly("CREATE INDEX A ON T (X)", "CREATE STATISTICS S\n  ON (P & 2) FROM T", "ANALYZE T");
-  }
 }
