@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 public class TaskPriorityFromCase extends AbstractProcessEnginePlugin {
 
   /**
-   * The task priority of a P1 case's work, and the lowest that Tasklist's 긴급(P1) filter shows (escalations
-   * the models give a higher priority are urgent too).
+   * The task priority of a P1 case's work, which Tasklist's 긴급(P1) filter lists. Models give no task this
+   * priority themselves (escalations have 85-95; ModelLintTest checks it).
    */
   public static final int URGENT = 80;
   static final Map<String, Integer> TASK_PRIORITY = Map.of("P1", URGENT, "P2", 60, "P3", 50, "P4", 40);

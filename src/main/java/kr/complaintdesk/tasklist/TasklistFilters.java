@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +37,7 @@ public class TasklistFilters {
   public static final String OVERDUE = "기한 초과";
 
   private static final JsonTaskQueryConverter QUERY_JSON = new JsonTaskQueryConverter();
+  private static final Logger LOG = LoggerFactory.getLogger(TasklistFilters.class);
 
   private final FilterService filterService;
   private final TaskService taskService;
@@ -58,9 +61,11 @@ public class TasklistFilters {
     create(MY_GROUP_TASKS, -5, "내 그룹에 들어와 아직 아무도 맡지 않은 작업", everyone,
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
     // By the task's own priority (a column with an index), never by joining process variables: every user
-    // loads this filter's count on each refresh.
-    create(URGENT, 0, "P1 사건(신체 피해, 언론·기관 위협)의 작업과 지연·보호 조치", everyone,
-        taskService.createTaskQuery().taskMinPriority(TaskPriorityFromCase.URGENT));
+    // loads this filter's count on each refresh. A P1 case's work has exactly this priority; escalations (85-95
+    // in the models) are listed under 기한 초과, since they are due at once.
+    create(URGENT, 0, "우선순위 P1 사건의 작업 (신체 피해, 언론·기관 위협; 지연 조치는 '기한 초과'에)", everyone,
+        taskService.createTaskQuery().taskPriority(TaskPriorityFromCase.URGENT),
+        taskService.createTaskQuery().processVariableValueEquals(CaseVariables.PRIORITY, "P1"));
     create(OVERDUE, -1, "기한이 지난 작업 (SLA 초과, 지연 조치)", List.of(StaffGroup.CS_LEAD, StaffGroup.CS_DIRECTOR),
         taskService.createTaskQuery().dueBeforeExpression("${now()}"));
     create(CARE_VISITS, 10, "방문 케어와 회복 확인", regionGroups,
@@ -75,26 +80,38 @@ public class TasklistFilters {
         taskService.createTaskQuery().taskDefinitionKey("UserTask_AssessPublicRisk"));
   }
 
-  /**
-   * Creates the filter, or gives an existing one this version's query (a database set up by an earlier
-   * version keeps its filters; their looks, which an administrator may have changed in Tasklist, stay).
-   */
   private void create(String name, int priority, String description, List<String> groups, TaskQuery query) {
+    create(name, priority, description, groups, query, null);
+  }
+
+  /**
+   * Creates the filter. An existing one is left as it is (an administrator may have changed it in Tasklist),
+   * unless its query is still {@code superseded}, the query an earlier version of the application created it
+   * with: then it gets this version's query and description, and the rest of its looks stay.
+   */
+  private void create(String name, int priority, String description, List<String> groups, TaskQuery query,
+      TaskQuery superseded) {
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filterService.newTaskFilter(name)
           .setQuery(query)
           .setProperties(properties(priority, description));
       filterService.saveFilter(filter);
-    } else if (!QUERY_JSON.toJson((TaskQueryImpl) filter.getQuery()).toString()
-        .equals(QUERY_JSON.toJson((TaskQueryImpl) query).toString())) {
-      filter.setQuery(query);
-      filter.getProperties().put("description", description);
+    } else if (superseded != null && json(filter.getQuery()).equals(json(superseded))) {
+      LOG.info("Tasklist filter {} gets this version's query: {}", name, json(query));
+      Map<String, Object> properties = filter.getProperties() == null ? new LinkedHashMap<>()
+          : new LinkedHashMap<>(filter.getProperties());
+      properties.put("description", description);
+      filter.setQuery(query).setProperties(properties);
       filterService.saveFilter(filter);
     }
     for (String group : groups) {
       identitySetup.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
     }
+  }
+
+  private static String json(TaskQuery query) {
+    return QUERY_JSON.toJson((TaskQueryImpl) query).toString();
   }
 
   private static Map<String, Object> properties(int priority, String description) {

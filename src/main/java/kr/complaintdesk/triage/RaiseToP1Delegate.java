@@ -39,7 +39,7 @@ public class RaiseToP1Delegate implements JavaDelegate {
     execution.getProcessInstance().setVariable(PRIORITY, "P1");
     execution.getProcessInstance().setVariable(PR_RISK_ALERT, true);
     Context.getCommandContext().runWithoutAuthorization(() -> {
-      // Called processes carry their own copy of the priority (Tasklist's 긴급(P1) filter reads it).
+      // Called processes carry their own copy of the priority (TaskPriorityFromCase gives their tasks the P1 priority from it).
       runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
           .forEach(instance -> runtimeService.setVariable(instance.getId(), PRIORITY, "P1"));
       taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).list().stream()

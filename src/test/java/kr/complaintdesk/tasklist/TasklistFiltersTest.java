@@ -60,20 +60,51 @@ class TasklistFiltersTest {
     Filter updated = filterService.getFilter(urgent.getId());
     TaskQueryImpl query = (TaskQueryImpl) updated.getQuery();
     assertThat(query.getVariables()).isEmpty();
-    assertThat(query.getMinPriority()).isEqualTo(TaskPriorityFromCase.URGENT);
+    assertThat(query.getPriority()).isEqualTo(TaskPriorityFromCase.URGENT);
+    assertThat(updated.getProperties().get("description")).asString().contains("기한 초과");
     assertThat(updated.getProperties()).containsEntry("color", "#c00").containsEntry("variables", looks.get("variables"));
     assertThat(filterService.createFilterQuery().filterName(TasklistFilters.URGENT).count()).isEqualTo(1);
   }
 
   @Test
-  void anUnchangedFilterIsNotWrittenAgain() {
-    Filter before = filterService.createFilterQuery().filterName(TasklistFilters.MY_GROUP_TASKS).singleResult();
+  void filtersAreNotWrittenAgainAndAFilterAnAdministratorChangedIsLeftAsItIs() {
+    Filter urgent = filterService.createFilterQuery().filterName(TasklistFilters.URGENT).singleResult();
+    urgent.setQuery(engine.getTaskService().createTaskQuery().taskMinPriority(70));
+    filterService.saveFilter(urgent);
+    Map<String, Integer> revisions = new java.util.HashMap<>();
+    filterService.createFilterQuery().list().forEach(f -> revisions.put(f.getName(), revision(f)));
 
-    filters.setUp(List.of("seoul", "busan", "daegu", "gwangju", "daejeon"));
+    try {
+      filters.setUp(List.of("seoul", "busan", "daegu", "gwangju", "daejeon"));
 
-    Filter after = filterService.getFilter(before.getId());
-    assertThat(((org.camunda.bpm.engine.impl.persistence.entity.FilterEntity) after).getRevision())
-        .isEqualTo(((org.camunda.bpm.engine.impl.persistence.entity.FilterEntity) before).getRevision());
+      filterService.createFilterQuery().list()
+          .forEach(f -> assertThat(revision(f)).as(f.getName()).isEqualTo(revisions.get(f.getName())));
+      assertThat(revisions).containsKeys(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUP_TASKS, TasklistFilters.URGENT,
+          TasklistFilters.OVERDUE, TasklistFilters.CARE_VISITS, TasklistFilters.ANALYSES, TasklistFilters.APPROVALS,
+          TasklistFilters.PREVENTION, TasklistFilters.PUBLIC_RISK);
+      assertThat(((TaskQueryImpl) filterService.getFilter(urgent.getId()).getQuery()).getMinPriority()).isEqualTo(70);
+    } finally {
+      Filter changed = filterService.getFilter(urgent.getId());
+      changed.setQuery(engine.getTaskService().createTaskQuery().taskPriority(TaskPriorityFromCase.URGENT));
+      filterService.saveFilter(changed);
+    }
+  }
+
+  /** The priority of a P1 case's work is the application's: a model that gave a task that priority would list it as P1. */
+  @Test
+  void noModelGivesATaskTheP1Priority() throws java.io.IOException {
+    try (var models = java.nio.file.Files.list(java.nio.file.Path.of("processes"))) {
+      List<String> p1Tasks = models.filter(path -> path.toString().endsWith(".bpmn"))
+          .flatMap(path -> org.camunda.bpm.model.bpmn.Bpmn.readModelFromFile(path.toFile())
+              .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class).stream())
+          .filter(task -> String.valueOf(TaskPriorityFromCase.URGENT).equals(task.getCamundaPriority()))
+          .map(task -> task.getId()).toList();
+      assertThat(p1Tasks).isEmpty();
+    }
+  }
+
+  private static int revision(Filter filter) {
+    return ((org.camunda.bpm.engine.impl.persistence.entity.FilterEntity) filter).getRevision();
   }
 
   private List<String> listedFor(String userId, String group, String filterName) {
