@@ -6,12 +6,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
@@ -62,7 +64,8 @@ public class EngineApiRefusals extends OncePerRequestFilter {
   /** Long polling answers asynchronously: nothing to rewrite, and nothing may hold its response. */
   private static final Pattern ASYNC = Pattern.compile("/external-task/fetchAndLock/?$");
   /** Locks for actions on tasks, by the task id's hash: a fixed number, whatever the number of tasks. */
-  private static final Lock[] TASK_LOCKS = new Lock[64];
+  private static final Lock[] TASK_LOCKS = new Lock[256];
+  private static final long TASK_LOCK_WAIT_SECONDS = 5;
   static {
     for (int i = 0; i < TASK_LOCKS.length; i++) {
       TASK_LOCKS[i] = new ReentrantLock();
@@ -90,8 +93,14 @@ public class EngineApiRefusals extends OncePerRequestFilter {
    */
   private static Lock lockFor(String taskId) {
     Lock lock = TASK_LOCKS[Math.floorMod(taskId.hashCode(), TASK_LOCKS.length)];
-    lock.lock();
-    return lock;
+    try {
+      // An action waits a moment for another on the same task (or on one sharing its lock), never for long: a
+      // command stuck on the database must not hold up the server's threads.
+      return lock.tryLock(TASK_LOCK_WAIT_SECONDS, TimeUnit.SECONDS) ? lock : null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
   }
 
   @Override
@@ -108,7 +117,15 @@ public class EngineApiRefusals extends OncePerRequestFilter {
     ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
     Outcome outcome;
     Matcher action = TASK_ACTION.matcher(request.getRequestURI());
-    Lock taskLock = "POST".equals(request.getMethod()) && action.find() ? lockFor(action.group(1)) : null;
+    Lock taskLock = null;
+    if ("POST".equals(request.getMethod()) && action.find()) {
+      taskLock = lockFor(URLDecoder.decode(action.group(1), StandardCharsets.UTF_8));
+      if (taskLock == null) {
+        rewrite(wrapper, 409, CONFLICT_TYPE, "다른 사람이 지금 같은 작업을 처리하고 있습니다. 잠시 후 목록을 새로 고쳐 다시 시도해 주세요.");
+        wrapper.copyBodyToResponse();
+        return;
+      }
+    }
     EngineRefusals.begin();
     try {
       chain.doFilter(request, wrapper);
@@ -163,6 +180,8 @@ public class EngineApiRefusals extends OncePerRequestFilter {
         rewrite(response, 409, CONFLICT_TYPE, message);
       } else if (refused != null) {
         rewrite(response, 409, CONFLICT_TYPE, changedMeanwhile());
+      } else if (status >= 500 && showsInternals(failure)) {
+        hideServerError(request, response, status);
       }
     } else if (refused != null) {
       rewrite(response, 409, CONFLICT_TYPE, changedMeanwhile());
