@@ -33,12 +33,14 @@ public class ParsedFeelCache extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<FeelCustomFunctionProvider> functions = configuration.getDmnFeelCustomFunctionProviders() == null
-        ? List.of() : configuration.getDmnFeelCustomFunctionProviders();
+    if (configuration.isDmnFeelEnableLegacyBehavior()) {
+      return; // the engine's legacy FEEL (JUEL-based) caches its own expressions
+    }
+    FeelEngineFactory factory = () -> new Engine(configuration.getDmnFeelCustomFunctionProviders() == null
+        ? List.of() : configuration.getDmnFeelCustomFunctionProviders());
     DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration() != null
         ? configuration.getDmnEngineConfiguration()
         : (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    FeelEngineFactory factory = () -> new Engine(functions);
     dmn.feelEngineFactory(factory);
     configuration.setDmnEngineConfiguration(dmn);
   }
@@ -55,8 +57,9 @@ public class ParsedFeelCache extends AbstractProcessEnginePlugin {
       return new ParseOnce(functions, valueMapper);
     }
 
-    boolean parsesOnce() {
-      return feelEngine instanceof ParseOnce;
+    /** How many expression texts this engine has parsed and kept. */
+    int parsed() {
+      return feelEngine instanceof ParseOnce once ? once.expressions.size() + once.unaryTests.size() : 0;
     }
   }
 
