@@ -187,7 +187,7 @@ class PreventionActionProcessTest extends ProcessTestBase {
       Task escalation = driver.task(action, ESCALATE_REVIEW);
       assertThat(driver.candidateGroups(escalation)).containsExactly("cs-director");
       assertThat(escalation.getName()).isEqualTo("늦어진 효과성 검토 조치");
-      assertThat(escalation.getPriority()).isEqualTo(80);
+      assertThat(escalation.getPriority()).isEqualTo(85);
       assertThat(escalation.getDueDate()).isEqualTo(kst("2026-10-14T09:01"));
       assertThat(action).isWaitingAtExactly(REVIEW, ESCALATE_REVIEW);
       assertThat(driver.task(action, REVIEW).getId()).as("the owner keeps the review").isEqualTo(review);
