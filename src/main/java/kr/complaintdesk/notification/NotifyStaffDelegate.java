@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import kr.complaintdesk.calendar.BusinessCalendar;
+import kr.complaintdesk.tasklist.TaskPriorityFromCase;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -36,7 +37,6 @@ public class NotifyStaffDelegate implements JavaDelegate {
 
   public static final String NOTICE = "notice";
   public static final String REMINDED_TASK = "remindedTask";
-  public static final int REMINDER_PRIORITY = 90;
   private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final StaffNotifications notifications;
@@ -64,8 +64,9 @@ public class NotifyStaffDelegate implements JavaDelegate {
     List<Task> tasks = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
         .taskDefinitionKey(remindedTask).list();
     for (Task task : tasks) {
-      if (task.getPriority() < REMINDER_PRIORITY) {
-        task.setPriority(REMINDER_PRIORITY);
+      int reminded = TaskPriorityFromCase.reminded(task.getPriority());
+      if (reminded != task.getPriority()) {
+        task.setPriority(reminded);
         taskService.saveTask(task);
       }
       String due = task.getDueDate() == null ? ""

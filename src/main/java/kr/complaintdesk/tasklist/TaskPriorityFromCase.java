@@ -16,15 +16,35 @@ import org.springframework.stereotype.Component;
 public class TaskPriorityFromCase extends AbstractProcessEnginePlugin {
 
   /**
-   * The task priority of a P1 case's work, which Tasklist's 긴급(P1) filter lists. Models give no task this
-   * priority themselves (escalations have 85-95; ModelLintTest checks it).
+   * The task priority of a P1 case's work. Tasklist's 긴급(P1) filter lists {@code URGENT} to
+   * {@link #URGENT_REMINDED}; models give no task a priority in that band (escalations have 85-95;
+   * TasklistFiltersTest checks it).
    */
   public static final int URGENT = 80;
+  /** A P1 case's task that a reminder raised: still P1 work, above the rest of it. */
+  public static final int URGENT_REMINDED = 84;
+  /** A P2-P4 case's task that a reminder raised: above their other work, below every P1 task. */
+  public static final int REMINDED = 79;
   static final Map<String, Integer> TASK_PRIORITY = Map.of("P1", URGENT, "P2", 60, "P3", 50, "P4", 40);
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     EveryUserTask.listen(configuration, TaskListener.EVENTNAME_CREATE, TaskPriorityFromCase::prioritise);
+  }
+
+  /** Whether a task of this priority is a P1 case's work (what 긴급(P1) lists). */
+  public static boolean isUrgent(int priority) {
+    return priority >= URGENT && priority <= URGENT_REMINDED;
+  }
+
+  /** The priority a reminder gives a task of this priority; escalations (85 and more) keep theirs. */
+  public static int reminded(int priority) {
+    return isUrgent(priority) ? URGENT_REMINDED : Math.max(priority, REMINDED);
+  }
+
+  /** The priority a task of this priority gets when its case becomes P1. */
+  public static int raisedToP1(int priority) {
+    return priority == REMINDED ? URGENT_REMINDED : Math.max(priority, URGENT);
   }
 
   static void prioritise(DelegateTask task) {

@@ -61,11 +61,15 @@ public class TasklistFilters {
     create(MY_GROUP_TASKS, -5, "내 그룹에 들어와 아직 아무도 맡지 않은 작업", everyone,
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
     // By the task's own priority (a column with an index), never by joining process variables: every user
-    // loads this filter's count on each refresh. A P1 case's work has exactly this priority; escalations (85-95
-    // in the models) are listed under 기한 초과, since they are due at once.
+    // loads this filter's count on each refresh. A P1 case's work has a priority of its own band (80-84, see
+    // TaskPriorityFromCase); escalations (85-95 in the models) are due at once and listed under 기한 초과.
     create(URGENT, 0, "우선순위 P1 사건의 작업 (신체 피해, 언론·기관 위협; 지연 조치는 '기한 초과'에)", everyone,
-        taskService.createTaskQuery().taskPriority(TaskPriorityFromCase.URGENT),
-        taskService.createTaskQuery().processVariableValueEquals(CaseVariables.PRIORITY, "P1"));
+        taskService.createTaskQuery().taskMinPriority(TaskPriorityFromCase.URGENT)
+            .taskMaxPriority(TaskPriorityFromCase.URGENT_REMINDED),
+        // What earlier versions created: a join on every case's priority variable, then priority >= 80 or = 80.
+        taskService.createTaskQuery().processVariableValueEquals(CaseVariables.PRIORITY, "P1"),
+        taskService.createTaskQuery().taskMinPriority(TaskPriorityFromCase.URGENT),
+        taskService.createTaskQuery().taskPriority(TaskPriorityFromCase.URGENT));
     create(OVERDUE, -1, "기한이 지난 작업 (SLA 초과, 지연 조치)", List.of(StaffGroup.CS_LEAD, StaffGroup.CS_DIRECTOR),
         taskService.createTaskQuery().dueBeforeExpression("${now()}"));
     create(CARE_VISITS, 10, "방문 케어와 회복 확인", regionGroups,
@@ -80,24 +84,21 @@ public class TasklistFilters {
         taskService.createTaskQuery().taskDefinitionKey("UserTask_AssessPublicRisk"));
   }
 
-  private void create(String name, int priority, String description, List<String> groups, TaskQuery query) {
-    create(name, priority, description, groups, query, null);
-  }
 
   /**
    * Creates the filter. An existing one is left as it is (an administrator may have changed it in Tasklist),
-   * unless its query is still {@code superseded}, the query an earlier version of the application created it
-   * with: then it gets this version's query and description, and the rest of its looks stay.
+   * unless its query is still one of {@code superseded}, the queries earlier versions of the application
+   * created it with: then it gets this version's query and description, and the rest of its looks stay.
    */
   private void create(String name, int priority, String description, List<String> groups, TaskQuery query,
-      TaskQuery superseded) {
+      TaskQuery... superseded) {
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filterService.newTaskFilter(name)
           .setQuery(query)
           .setProperties(properties(priority, description));
       filterService.saveFilter(filter);
-    } else if (superseded != null && json(filter.getQuery()).equals(json(superseded))) {
+    } else if (isOneOf(json(filter.getQuery()), superseded)) {
       LOG.info("Tasklist filter {} gets this version's query: {}", name, json(query));
       Map<String, Object> properties = filter.getProperties() == null ? new LinkedHashMap<>()
           : new LinkedHashMap<>(filter.getProperties());
@@ -108,6 +109,15 @@ public class TasklistFilters {
     for (String group : groups) {
       identitySetup.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
     }
+  }
+
+  private static boolean isOneOf(String query, TaskQuery... queries) {
+    for (TaskQuery candidate : queries) {
+      if (query.equals(json(candidate))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String json(TaskQuery query) {

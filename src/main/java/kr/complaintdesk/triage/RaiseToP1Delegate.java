@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
 @Component("raiseToP1")
 public class RaiseToP1Delegate implements JavaDelegate {
 
-  static final int P1_TASK_PRIORITY = TaskPriorityFromCase.URGENT;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final Timeline timeline;
@@ -43,8 +42,8 @@ public class RaiseToP1Delegate implements JavaDelegate {
       runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
           .forEach(instance -> runtimeService.setVariable(instance.getId(), PRIORITY, "P1"));
       taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).list().stream()
-          .filter(task -> task.getPriority() < P1_TASK_PRIORITY)
-          .forEach(task -> taskService.setPriority(task.getId(), P1_TASK_PRIORITY));
+          .filter(task -> TaskPriorityFromCase.raisedToP1(task.getPriority()) != task.getPriority())
+          .forEach(task -> taskService.setPriority(task.getId(), TaskPriorityFromCase.raisedToP1(task.getPriority())));
       return null;
     });
     timeline.record(caseNumber, Timeline.Kind.DECISION, CurrentUser.of(execution),

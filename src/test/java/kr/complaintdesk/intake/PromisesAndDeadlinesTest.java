@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import kr.complaintdesk.support.ProcessTestBase;
+import kr.complaintdesk.tasklist.TaskPriorityFromCase;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -78,7 +79,8 @@ class PromisesAndDeadlinesTest extends ProcessTestBase {
     at(2026, 11, 23, 17, 31);
     driver.executeJobs(pi);
     assertThat(pi).hasPassed("ServiceTask_RemindCallback");
-    assertThat(driver.task(pi, "UserTask_KeepCallbackPromise").getPriority()).isEqualTo(90).isGreaterThan(priorityBefore);
+    assertThat(driver.task(pi, "UserTask_KeepCallbackPromise").getPriority())
+        .isEqualTo(TaskPriorityFromCase.reminded(priorityBefore)).isGreaterThan(priorityBefore);
     assertThat(staffNotices(pi)).containsExactly("cs-agent1@demo.invalid");
     assertThat(timeline(pi)).contains("담당자 알림 기록 (cs-agent1): 고객에게 약속한 회신 시각이 다가옵니다 (2026-11-23 18:00까지)");
     assertThat(driver.openTasks(pi, "UserTask_HandleMissedCallback")).isEmpty();
@@ -131,6 +133,7 @@ class PromisesAndDeadlinesTest extends ProcessTestBase {
     assertThat(reply.getDueDate()).isEqualTo(korea(2026, 12, 28, 18, 0));
     assertThat(timerDue(pi, "BoundaryEvent_AgencyReplyReminder")).isEqualTo(korea(2026, 12, 23, 9, 0));
     taskService.claim(reply.getId(), "cs-lead1");
+    int priorityBefore = reply.getPriority();
 
     at(2026, 12, 23, 8, 59);
     driver.executeJobs(pi);
@@ -138,7 +141,8 @@ class PromisesAndDeadlinesTest extends ProcessTestBase {
     at(2026, 12, 23, 9, 1);
     driver.executeJobs(pi);
     assertThat(staffNotices(pi)).containsExactly("cs-lead1@demo.invalid");
-    assertThat(driver.task(pi, "UserTask_ReplyToAgency").getPriority()).isGreaterThanOrEqualTo(90);
+    assertThat(driver.task(pi, "UserTask_ReplyToAgency").getPriority())
+        .isEqualTo(TaskPriorityFromCase.reminded(priorityBefore)).isGreaterThan(priorityBefore);
 
     at(2026, 12, 28, 17, 59);
     driver.executeJobs(pi);

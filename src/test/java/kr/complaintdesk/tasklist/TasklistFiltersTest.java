@@ -60,7 +60,8 @@ class TasklistFiltersTest {
     Filter updated = filterService.getFilter(urgent.getId());
     TaskQueryImpl query = (TaskQueryImpl) updated.getQuery();
     assertThat(query.getVariables()).isEmpty();
-    assertThat(query.getPriority()).isEqualTo(TaskPriorityFromCase.URGENT);
+    assertThat(query.getMinPriority()).isEqualTo(TaskPriorityFromCase.URGENT);
+    assertThat(query.getMaxPriority()).isEqualTo(TaskPriorityFromCase.URGENT_REMINDED);
     assertThat(updated.getProperties().get("description")).asString().contains("기한 초과");
     assertThat(updated.getProperties()).containsEntry("color", "#c00").containsEntry("variables", looks.get("variables"));
     assertThat(filterService.createFilterQuery().filterName(TasklistFilters.URGENT).count()).isEqualTo(1);
@@ -85,19 +86,39 @@ class TasklistFiltersTest {
       assertThat(((TaskQueryImpl) filterService.getFilter(urgent.getId()).getQuery()).getMinPriority()).isEqualTo(70);
     } finally {
       Filter changed = filterService.getFilter(urgent.getId());
-      changed.setQuery(engine.getTaskService().createTaskQuery().taskPriority(TaskPriorityFromCase.URGENT));
+      changed.setQuery(engine.getTaskService().createTaskQuery().taskMinPriority(TaskPriorityFromCase.URGENT)
+          .taskMaxPriority(TaskPriorityFromCase.URGENT_REMINDED));
       filterService.saveFilter(changed);
     }
   }
 
-  /** The priority of a P1 case's work is the application's: a model that gave a task that priority would list it as P1. */
+  /** A reminder keeps a P1 case's task in 긴급(P1) and puts no other case's task there; escalations keep theirs. */
   @Test
-  void noModelGivesATaskTheP1Priority() throws java.io.IOException {
+  void remindersAndRaisesKeepTheP1Band() {
+    assertThat(TaskPriorityFromCase.isUrgent(TaskPriorityFromCase.reminded(TaskPriorityFromCase.URGENT))).isTrue();
+    assertThat(TaskPriorityFromCase.reminded(TaskPriorityFromCase.URGENT)).isGreaterThan(TaskPriorityFromCase.URGENT);
+    for (int casePriority : List.of(60, 50, 40)) {
+      int reminded = TaskPriorityFromCase.reminded(casePriority);
+      assertThat(reminded).isGreaterThan(casePriority);
+      assertThat(TaskPriorityFromCase.isUrgent(reminded)).isFalse();
+      assertThat(TaskPriorityFromCase.isUrgent(TaskPriorityFromCase.raisedToP1(casePriority))).isTrue();
+      assertThat(TaskPriorityFromCase.raisedToP1(reminded)).isEqualTo(TaskPriorityFromCase.reminded(TaskPriorityFromCase.URGENT));
+    }
+    for (int escalation : List.of(85, 90, 95)) {
+      assertThat(TaskPriorityFromCase.reminded(escalation)).isEqualTo(escalation);
+      assertThat(TaskPriorityFromCase.raisedToP1(escalation)).isEqualTo(escalation);
+    }
+  }
+
+  /** The band of a P1 case's work is the application's: a model that gave a task such a priority would list it as P1. */
+  @Test
+  void noModelGivesATaskAPriorityOfTheP1Band() throws java.io.IOException {
     try (var models = java.nio.file.Files.list(java.nio.file.Path.of("processes"))) {
       List<String> p1Tasks = models.filter(path -> path.toString().endsWith(".bpmn"))
           .flatMap(path -> org.camunda.bpm.model.bpmn.Bpmn.readModelFromFile(path.toFile())
               .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class).stream())
-          .filter(task -> String.valueOf(TaskPriorityFromCase.URGENT).equals(task.getCamundaPriority()))
+          .filter(task -> task.getCamundaPriority() != null && task.getCamundaPriority().matches("\\d+")
+              && TaskPriorityFromCase.isUrgent(Integer.parseInt(task.getCamundaPriority())))
           .map(task -> task.getId()).toList();
       assertThat(p1Tasks).isEmpty();
     }
