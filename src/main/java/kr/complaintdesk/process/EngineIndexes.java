@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
  * Indexes (and, on PostgreSQL, planner statistics) that the application's own queries need on the engine's
  * tables beyond those the engine creates, created right after the engine has created or checked its schema.
  * Each node checks at every start and creates only what is missing, so a restart takes no lock on the engine's
- * tables; on PostgreSQL an index is built {@code CONCURRENTLY} (task writes go on meanwhile) and gives up after
- * {@link #LOCK_TIMEOUT} rather than queue behind open transactions. A failure is logged and the start goes on
+ * tables; on PostgreSQL an index is built {@code CONCURRENTLY} (task writes go on meanwhile), gives up after
+ * {@link #LOCK_TIMEOUT} rather than queue behind open transactions, and an invalid one a failed build left is
+ * built again. On H2 the one-time build locks the task table for as long as it takes. A failure is logged and the start goes on
  * (the next start tries again): the indexes speed queries up, no answer depends on them. The database user
  * must own the engine's tables, as it does when the engine created them.
  */
@@ -73,8 +74,15 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
       }
       try {
         for (Index index : INDEXES) {
-          if (!exists(connection, postgres, index.name())) {
-            create(statement, postgres, index);
+          Boolean valid = postgres ? validity(connection, index.name()) : h2Exists(connection, index.name()) ? true : null;
+          if (valid == null) {
+            create(connection, statement, postgres, index);
+          } else if (!valid) {
+            // Left by a concurrent build that failed (a lock timeout, a node killed meanwhile): build it again.
+            LOG.info("Index {} is invalid (an earlier build did not finish): building it again", index.name());
+            if (dropInvalid(connection, statement, index.name())) {
+              create(connection, statement, true, index);
+            }
           }
         }
         if (postgres && !statisticsExist(connection)) {
@@ -91,8 +99,9 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
     }
   }
 
-  private static void create(Statement statement, boolean postgres, Index index) {
-    String sql = (postgres ? "CREATE INDEX CONCURRENTLY IF NOT EXISTS " : "CREATE INDEX IF NOT EXISTS ")
+  private static void create(Connection connection, Statement statement, boolean postgres, Index index)
+      throws SQLException {
+    String sql = (postgres ? "CREATE INDEX CONCURRENTLY " : "CREATE INDEX IF NOT EXISTS ")
         + index.name() + " ON " + index.table() + " (" + index.column() + ")";
     try {
       statement.execute(sql);
@@ -100,38 +109,62 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
     } catch (SQLException e) {
       LOG.warn("Index {} not created, the next start tries again; queries work without it but slower: {}",
           index.name(), e.getMessage());
-      if (postgres) {
-        // A concurrent build that failed leaves an invalid index behind: drop it so that the next start builds it.
-        try {
-          statement.execute("DROP INDEX CONCURRENTLY IF EXISTS " + index.name());
-        } catch (SQLException dropFailed) {
-          LOG.warn("Invalid index {} not dropped: {}", index.name(), dropFailed.getMessage());
-        }
+      if (postgres && Boolean.FALSE.equals(validity(connection, index.name()))) {
+        dropInvalid(connection, statement, index.name());
       }
+    }
+  }
+
+  /** Drops an invalid index (never a valid one another node built meanwhile); whether it is gone. */
+  private static boolean dropInvalid(Connection connection, Statement statement, String index) throws SQLException {
+    if (!Boolean.FALSE.equals(validity(connection, index))) {
+      return false;
+    }
+    try {
+      statement.execute("DROP INDEX CONCURRENTLY IF EXISTS " + index);
+      return true;
+    } catch (SQLException e) {
+      LOG.warn("Invalid index {} not dropped, the next start tries again: {}", index, e.getMessage());
+      return false;
     }
   }
 
   private static void createStatistics(Statement statement) {
     try {
       statement.execute(CREATE_AUTHORIZATION_STATISTICS);
-      // Statistics take effect once gathered; afterwards autovacuum keeps them up to date.
-      statement.execute("ANALYZE act_ru_authorization");
       LOG.info("Created planner statistics {} on the authorization table's permission bits", AUTHORIZATION_STATISTICS);
     } catch (SQLException e) {
       LOG.warn("Planner statistics {} not created (they need PostgreSQL 14 or newer); Tasklist's filters are slow "
           + "for groups with many open tasks without them: {}", AUTHORIZATION_STATISTICS, e.getMessage());
+      return;
+    }
+    try {
+      // Statistics take effect once gathered; afterwards autovacuum keeps them up to date.
+      statement.execute("ANALYZE act_ru_authorization");
+    } catch (SQLException e) {
+      LOG.warn("ANALYZE act_ru_authorization did not run now ({}); autovacuum gathers the statistics later",
+          e.getMessage());
     }
   }
 
-  private static boolean exists(Connection connection, boolean postgres, String index) throws SQLException {
-    return postgres
-        ? found(connection, "SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-            + "WHERE c.relname = ? AND i.indisvalid", index.toLowerCase())
-        : found(connection, "SELECT 1 FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = ?", index);
+  /** On PostgreSQL: null when the index is missing, else whether it is valid (a failed concurrent build is not). */
+  private static Boolean validity(Connection connection, String index) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement("SELECT i.indisvalid FROM pg_index i "
+        + "JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = ? AND pg_table_is_visible(c.oid)")) {
+      query.setString(1, index.toLowerCase());
+      try (ResultSet rows = query.executeQuery()) {
+        return rows.next() ? rows.getBoolean(1) : null;
+      }
+    }
+  }
+
+  private static boolean h2Exists(Connection connection, String index) throws SQLException {
+    return found(connection, "SELECT 1 FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = ?", index);
   }
 
   private static boolean statisticsExist(Connection connection) throws SQLException {
-    return found(connection, "SELECT 1 FROM pg_statistic_ext WHERE stxname = ?", AUTHORIZATION_STATISTICS);
+    return found(connection, "SELECT 1 FROM pg_statistic_ext WHERE stxname = ? AND pg_statistics_obj_is_visible(oid)",
+        AUTHORIZATION_STATISTICS);
   }
 
   private static boolean found(Connection connection, String sql, String name) throws SQLException {
