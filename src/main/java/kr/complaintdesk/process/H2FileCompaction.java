@@ -39,9 +39,11 @@ public class H2FileCompaction implements DisposableBean {
   static final int REWRITE_BYTES_PER_PASS = 8 * 1024 * 1024;
   /** Move chunks towards the start of the file while less than this share of the file holds chunks. */
   static final int MOVE_BELOW_FILE_FILL_RATE = 50;
-  static final int MOVE_BYTES_PER_PASS = 8 * 1024 * 1024;
+  /** Moving chunks holds H2's store lock (commits wait): a small share per pass. */
+  static final int MOVE_BYTES_PER_PASS = 2 * 1024 * 1024;
   private static final long PASS_INTERVAL_MILLIS = 1_000;
-  private static final int ATTEMPTS_PER_PASS = 25;
+  /** H2 gives up on its store lock after 10 ms; a few tries, not more: each one scans every chunk under the lock. */
+  private static final int ATTEMPTS_PER_PASS = 3;
 
   private static final Logger LOG = LoggerFactory.getLogger(H2FileCompaction.class);
 
@@ -87,7 +89,7 @@ public class H2FileCompaction implements DisposableBean {
   /** Only a file database without H2's background writer (WRITE_DELAY=0) needs it. */
   private boolean needed() {
     try (Connection connection = dataSource.getConnection()) {
-      return mvStore(connection).filter(store -> store.getAutoCommitDelay() == 0).isPresent();
+      return mvStore(connection).filter(store -> store.getAutoCommitDelay() == 0 && !store.isReadOnly()).isPresent();
     } catch (SQLException e) {
       LOG.warn("H2 file compaction not started: {}", e.getMessage());
       return false;
@@ -127,7 +129,7 @@ public class H2FileCompaction implements DisposableBean {
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     if (millis > 1_000) {
       LOG.warn("H2 file compaction pass took {} ms", millis);
-    } else {
+    } else if (LOG.isDebugEnabled()) {
       LOG.debug("H2 file compaction pass: rewritten {} after {} attempts, {} ms; chunks {}% live, file {}% chunks",
           rewritten, attempts, millis, store.getFileStore().getChunksFillRate(), store.getFillRate());
     }
