@@ -39,5 +39,6 @@ class AcceptanceStoriesPostgresIT extends AcceptanceStoriesTest {
     assertThat(jdbc.queryForList("SELECT stxname FROM pg_statistic_ext", String.class))
         .contains("cd_stat_authorization_perms");
     assertThat(jdbc.queryForObject("SHOW jit", String.class)).isEqualTo("off");
+    assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
   }
 }
