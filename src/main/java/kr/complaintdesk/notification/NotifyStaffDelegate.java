@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Tells the people responsible that something needs them; the input {@code notice} is the subject.
  * <ul>
  *   <li>With the input {@code remindedTask} (a task definition key of this process) it is a reminder:
- *   the open task is raised to {@link #REMINDER_PRIORITY} so that it sorts to the top in Tasklist, and
+ *   the open task is raised to the priority {@link TaskPriorityFromCase#reminded} gives (84 for a P1 case's
+ *   task, at least 79 otherwise) so that it sorts above the case's other work in Tasklist, and
  *   its assignee is told, or, while nobody has taken it, every member of its candidate groups. The
  *   notice names the task and its due time. A task already done gets no reminder.</li>
  *   <li>Without it, the case owner (the agent of the first contact) is told.</li>

@@ -47,6 +47,8 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
       + AUTHORIZATION_STATISTICS + " (mcv) ON resource_type_, (perms_ & 2), (perms_ & 64), (perms_ & 512)"
       + " FROM act_ru_authorization";
   static final String LOCK_TIMEOUT = "3s";
+  /** The key of the PostgreSQL advisory lock a node holds while it checks the indexes ("cd_idx" in ASCII). */
+  static final long ADVISORY_LOCK = 0x63645f696478L;
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineIndexes.class);
 
@@ -69,12 +71,20 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(true);
+      // One node at a time: an index another node is building concurrently looks invalid, like a failed build.
+      boolean locked = postgres && advisoryLock(statement, true);
+      if (postgres && !locked) {
+        LOG.info("Another node is checking the engine indexes now; this one leaves them to it");
+        connection.setAutoCommit(autoCommit);
+        return;
+      }
       if (postgres) {
         statement.execute("SET lock_timeout = '" + LOCK_TIMEOUT + "'");
       }
       try {
         for (Index index : INDEXES) {
-          Boolean valid = postgres ? validity(connection, index.name()) : h2Exists(connection, index.name()) ? true : null;
+          Boolean valid = postgres ? validity(connection, index.name())
+              : h2Exists(connection, index.name()) ? Boolean.TRUE : null;
           if (valid == null) {
             create(connection, statement, postgres, index);
           } else if (!valid) {
@@ -89,13 +99,22 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
           createStatistics(statement);
         }
       } finally {
-        if (postgres) {
+        if (locked) {
           statement.execute("RESET lock_timeout");
+          advisoryLock(statement, false);
         }
         connection.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
       LOG.warn("Could not check the engine indexes, queries work without them but slower: {}", e.getMessage());
+    }
+  }
+
+  /** Takes (or releases) this session's advisory lock for the index check; whether it was taken. */
+  private static boolean advisoryLock(Statement statement, boolean take) throws SQLException {
+    try (ResultSet result = statement.executeQuery(
+        (take ? "SELECT pg_try_advisory_lock(" : "SELECT pg_advisory_unlock(") + ADVISORY_LOCK + ")")) {
+      return result.next() && result.getBoolean(1);
     }
   }
 
