@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,7 +30,22 @@ public class IntakeService {
   private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
   private static final int ATTEMPTS = 3;
   private static final String UNIQUE_VIOLATION = "23505";
-  private static final long WAIT_FOR_WINNER_MILLIS = 10_000;
+  /**
+   * After a collision, how long to look for the winning submission's case: the database refused the loser's
+   * insert once the winner had committed, so it is there at once or, on a busy node, within a few reads. A
+   * collision with another submission (the same new customer) leaves nothing to find: the loop starts again.
+   */
+  private static final RetryTemplate FIND_WINNER = RetryTemplate.builder()
+      .maxAttempts(5)
+      .exponentialBackoff(20, 2, 160)
+      .retryOn(NotYet.class)
+      .build();
+
+  private static final class NotYet extends RuntimeException {
+    NotYet() {
+      super(null, null, false, false);
+    }
+  }
 
   private final RuntimeService runtimeService;
   private final CaseRecords cases;
@@ -93,20 +109,9 @@ public class IntakeService {
     if (externalRef == null && idempotencyKey == null) {
       return Optional.empty();
     }
-    long deadline = System.currentTimeMillis() + WAIT_FOR_WINNER_MILLIS;
-    while (System.currentTimeMillis() < deadline) {
-      Optional<CaseRecord> winner = cases.findSubmission(channel, externalRef, idempotencyKey);
-      if (winner.isPresent()) {
-        return winner;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    return Optional.empty();
+    return FIND_WINNER.execute(
+        attempt -> Optional.of(cases.findSubmission(channel, externalRef, idempotencyKey).orElseThrow(NotYet::new)),
+        exhausted -> Optional.<CaseRecord>empty());
   }
 
   /** A concurrent identical submission (unique violation) or a lost race with a concurrent transaction. */

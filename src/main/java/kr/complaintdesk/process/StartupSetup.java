@@ -13,6 +13,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,12 @@ import org.springframework.stereotype.Component;
 public class StartupSetup implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(StartupSetup.class);
-  private static final int MAX_ATTEMPTS = 5;
+  /** Nodes starting together: up to 5 attempts, 300 ms apart and growing. */
+  private static final RetryTemplate SETUP_RETRIES = RetryTemplate.builder()
+      .maxAttempts(5)
+      .exponentialBackoff(300, 2, 2400)
+      .retryOn(RuntimeException.class)
+      .build();
 
   private final Environment environment;
   private final ComplaintDeskProperties properties;
@@ -56,18 +62,15 @@ public class StartupSetup implements ApplicationRunner {
     }
     // Nodes sharing a database may start together; the loser of an insert race finds the rows the
     // winner created on the next attempt, because every step only adds what is missing.
-    for (int attempt = 1; ; attempt++) {
+    SETUP_RETRIES.execute(context -> {
       try {
         setUpOnce();
-        return;
+        return null;
       } catch (RuntimeException e) {
-        if (attempt == MAX_ATTEMPTS) {
-          throw e;
-        }
-        LOG.warn("Start-up setup attempt {} collided with another node, retrying: {}", attempt, e.getMessage());
-        pause(attempt);
+        LOG.warn("Start-up setup attempt {} collided with another node: {}", context.getRetryCount() + 1, e.getMessage());
+        throw e;
       }
-    }
+    });
   }
 
   private void setUpOnce() {
@@ -83,14 +86,5 @@ public class StartupSetup implements ApplicationRunner {
     List<kr.complaintdesk.security.StaffGroup> groups = new java.util.ArrayList<>(identitySetup.groups());
     groups.addAll(identitySetup.serviceGroups());
     return groups;
-  }
-
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(300L * attempt);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted during start-up", e);
-    }
   }
 }
