@@ -15,14 +15,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *   calendar:
  *     opens-at: "09:00"
  *     closes-at: "18:00"
- *     extra-holidays: [2026-10-02]     # e.g. a temporary holiday (임시공휴일) announced later
- *     removed-holidays: [2027-05-03]   # a built-in day the desk works after all
+ *     extra-holidays: [2026-06-03]     # election days and temporary holidays (임시공휴일), as announced
+ *     removed-holidays: [2027-05-03]   # a computed public holiday the desk works after all
  * </pre>
+ *
+ * <p>The Korean public holidays and their substitute days are computed for every year ({@link
+ * KoreanPublicHolidays}); only what cannot be computed is configured.
  *
  * @param opensAt opening time on business days, Korean time (default 09:00)
  * @param closesAt closing time on business days, Korean time (default 18:00); after {@code opensAt}
- * @param extraHolidays days off in addition to the built-in Korean public holidays (ISO dates)
- * @param removedHolidays built-in public holidays that are business days after all (ISO dates)
+ * @param extraHolidays days off in addition to the computed Korean public holidays (ISO dates); they
+ *     count as public holidays for the substitute rules, as election days and temporary holidays do
+ * @param removedHolidays computed public holidays (or substitute days) that are business days after all
+ *     (ISO dates); removing a holiday leaves its substitute day in place
  */
 @ConfigurationProperties(prefix = "complaints.calendar")
 public record BusinessCalendarProperties(
@@ -45,7 +50,7 @@ public record BusinessCalendarProperties(
     removedHolidays = removedHolidays == null ? List.of() : List.copyOf(removedHolidays);
   }
 
-  /** 09:00–18:00, the built-in holidays only. */
+  /** 09:00–18:00, the computed public holidays only. */
   public static BusinessCalendarProperties defaults() {
     return new BusinessCalendarProperties(null, null, null, null);
   }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -16,11 +15,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -81,31 +77,17 @@ class BusinessCalendarTest {
     assertEquals(at("2027-02-10T13:00"), calendar.addBusinessHours(kst("2027-02-05T14:00"), 8).toInstant());
   }
 
-  @Test
-  void localElectionDay2026IsSkipped() {
-    assertFalse(calendar.isBusinessDay(LocalDate.parse("2026-06-03")));
-    assertEquals(at("2026-06-04T10:00"), calendar.addBusinessHours(kst("2026-06-02T17:00"), 2).toInstant());
-  }
-
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     // substitute holiday, Friday / last business day before 17:00, due with 2 h
     "2026-03-02, 2026-02-27T17:00, 2026-03-03T10:00", // 삼일절 on Sunday
     "2026-05-25, 2026-05-22T17:00, 2026-05-26T10:00", // 부처님오신날 on Sunday
-    "2026-08-17, 2026-08-14T17:00, 2026-08-18T10:00", // 광복절 on Saturday
-    "2026-10-05, 2026-10-02T17:00, 2026-10-06T10:00", // 개천절 on Saturday
     "2027-02-09, 2027-02-05T17:00, 2027-02-10T10:00", // 설날 on Sunday
-    "2027-05-03, 2027-04-30T17:00, 2027-05-04T10:00", // 노동절 on Saturday
-    "2027-07-19, 2027-07-16T17:00, 2027-07-20T10:00", // 제헌절 on Saturday
-    "2027-08-16, 2027-08-13T17:00, 2027-08-17T10:00", // 광복절 on Sunday
-    "2027-10-04, 2027-10-01T17:00, 2027-10-05T10:00", // 개천절 on Sunday
-    "2027-10-11, 2027-10-08T17:00, 2027-10-12T10:00", // 한글날 on Saturday
     "2027-12-27, 2027-12-24T17:00, 2027-12-28T10:00", // 성탄절 on Saturday
   })
   void substituteHolidayIsSkipped(String substitute, String start, String due) {
     LocalDate day = LocalDate.parse(substitute);
-    assertTrue(day.getDayOfWeek().getValue() <= 5, "a substitute holiday is a weekday");
-    assertTrue(calendar.holidays().get(day).startsWith("대체공휴일"));
+    assertTrue(calendar.holidays(day.getYear()).get(day).startsWith("대체공휴일"));
     assertFalse(calendar.isBusinessDay(day));
     assertEquals(at(due), calendar.addBusinessHours(kst(start), 2).toInstant());
   }
@@ -129,85 +111,39 @@ class BusinessCalendarTest {
     assertTrue(calendar.isBusinessDay(LocalDate.parse("2026-03-16")));
   }
 
-  @Test
-  void builtInHolidaysAreTheExpectedDays() {
-    Set<String> expected = new TreeSet<>(List.of(
-        "2026-01-01", "2026-02-16", "2026-02-17", "2026-02-18", "2026-03-01", "2026-03-02",
-        "2026-05-01", "2026-05-05", "2026-05-24", "2026-05-25", "2026-06-03", "2026-06-06",
-        "2026-07-17", "2026-08-15", "2026-08-17", "2026-09-24", "2026-09-25", "2026-09-26",
-        "2026-10-03", "2026-10-05", "2026-10-09", "2026-12-25",
-        "2027-01-01", "2027-02-06", "2027-02-07", "2027-02-08", "2027-02-09", "2027-03-01",
-        "2027-05-01", "2027-05-03", "2027-05-05", "2027-05-13", "2027-06-06", "2027-07-17",
-        "2027-07-19", "2027-08-15", "2027-08-16", "2027-09-14", "2027-09-15", "2027-09-16",
-        "2027-10-03", "2027-10-04", "2027-10-09", "2027-10-11", "2027-12-25", "2027-12-27"));
-    Set<String> actual = BusinessCalendar.DEFAULT_HOLIDAYS.keySet().stream()
-        .map(LocalDate::toString)
-        .collect(Collectors.toCollection(TreeSet::new));
-    assertEquals(expected, actual);
-    BusinessCalendar.DEFAULT_HOLIDAYS.keySet().forEach(day -> assertFalse(calendar.isBusinessDay(day), day::toString));
-  }
-
-  /** Derives the substitute holidays from the other holidays by the rules in force, independently. */
-  @Test
-  void substituteHolidaysFollowTheRules() {
-    Map<LocalDate, String> all = BusinessCalendar.DEFAULT_HOLIDAYS;
-    Map<LocalDate, String> base = all.entrySet().stream()
-        .filter(e -> !e.getValue().startsWith("대체공휴일"))
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    Set<String> weekendOrOverlap = Set.of(
-        "삼일절", "노동절", "어린이날", "부처님오신날", "제헌절", "광복절", "개천절", "한글날", "성탄절");
-    Set<LocalDate> derived = new TreeSet<>();
-    Set<LocalDate> taken = new TreeSet<>(base.keySet());
-    for (Map.Entry<LocalDate, String> e : new java.util.TreeMap<>(base).entrySet()) {
-      LocalDate day = e.getKey();
-      String name = e.getValue();
-      LocalDate after;
-      if (name.equals("설날") || name.equals("추석")) {
-        // three days; a substitute only if one of them is a Sunday (or another holiday)
-        boolean sunday = List.of(day.minusDays(1), day, day.plusDays(1)).stream()
-            .anyMatch(d -> d.getDayOfWeek() == DayOfWeek.SUNDAY);
-        if (!sunday) {
-          continue;
-        }
-        after = day.plusDays(1);
-      } else if (weekendOrOverlap.contains(name) && day.getDayOfWeek().getValue() >= 6) {
-        after = day;
-      } else {
-        continue;
-      }
-      LocalDate substitute = after.plusDays(1);
-      while (substitute.getDayOfWeek().getValue() >= 6 || taken.contains(substitute)) {
-        substitute = substitute.plusDays(1);
-      }
-      taken.add(substitute);
-      derived.add(substitute);
-    }
-    Set<LocalDate> listed = all.entrySet().stream()
-        .filter(e -> e.getValue().startsWith("대체공휴일"))
-        .map(Map.Entry::getKey)
-        .collect(Collectors.toCollection(TreeSet::new));
-    assertEquals(derived, listed);
-  }
-
   // --- configuration ---
 
   @Test
-  void extraHolidayFromPropertiesIsSkipped() {
+  void extraHolidaysFromPropertiesAreSkipped() {
     BusinessCalendar withExtra = new BusinessCalendar(new BusinessCalendarProperties(
-        null, null, List.of(LocalDate.parse("2026-06-04")), null));
+        null, null, List.of(LocalDate.parse("2026-06-03"), LocalDate.parse("2026-06-04")), null));
     assertFalse(withExtra.isBusinessDay(LocalDate.parse("2026-06-04")));
+    assertEquals("추가 휴일", withExtra.holidays(2026).get(LocalDate.parse("2026-06-04")));
     // Tue 17:00: 1 h; Wed election day; Thu extra holiday; Fri 1 h
     assertEquals(at("2026-06-05T10:00"), withExtra.addBusinessHours(kst("2026-06-02T17:00"), 2).toInstant());
-    assertEquals(at("2026-06-04T10:00"), calendar.addBusinessHours(kst("2026-06-02T17:00"), 2).toInstant());
+    // an election day is not computable: without configuration it is worked
+    assertEquals(at("2026-06-03T10:00"), calendar.addBusinessHours(kst("2026-06-02T17:00"), 2).toInstant());
   }
 
   @Test
-  void removedHolidayFromPropertiesIsWorked() {
+  void removedHolidaysFromPropertiesAreWorked() {
     BusinessCalendar without = new BusinessCalendar(new BusinessCalendarProperties(
-        null, null, null, List.of(LocalDate.parse("2026-07-17"))));
+        null, null, null, List.of(LocalDate.parse("2026-07-17"), LocalDate.parse("2035-09-18"))));
     assertTrue(without.isBusinessDay(LocalDate.parse("2026-07-17")));
     assertEquals(at("2026-07-17T10:00"), without.addBusinessHours(kst("2026-07-16T17:00"), 2).toInstant());
     assertEquals(at("2026-07-20T10:00"), calendar.addBusinessHours(kst("2026-07-16T17:00"), 2).toInstant());
+    // a computed substitute day of a year far out
+    assertTrue(without.isBusinessDay(LocalDate.parse("2035-09-18")));
+    assertFalse(calendar.isBusinessDay(LocalDate.parse("2035-09-18")));
+  }
+
+  @Test
+  void removingAHolidayLeavesItsSubstituteAndTheOtherHolidays() {
+    BusinessCalendar without = new BusinessCalendar(new BusinessCalendarProperties(
+        null, null, null, List.of(LocalDate.parse("2027-12-25"))));
+    assertFalse(without.holidays(2027).containsKey(LocalDate.parse("2027-12-25")));
+    assertEquals("대체공휴일(성탄절)", without.holidays(2027).get(LocalDate.parse("2027-12-27")));
+    assertEquals(calendar.holidays(2027).size() - 1, without.holidays(2027).size());
   }
 
   @Test
@@ -229,7 +165,7 @@ class BusinessCalendarTest {
     assertEquals(LocalTime.of(18, 0), properties.closesAt());
     assertEquals(List.of(), properties.extraHolidays());
     assertEquals(List.of(), properties.removedHolidays());
-    assertEquals(BusinessCalendar.DEFAULT_HOLIDAYS, calendar.holidays());
+    assertEquals(KoreanPublicHolidays.of(2026, Set.of()), calendar.holidays(2026));
   }
 
   @Test
