@@ -40,7 +40,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "complaints", description = "불만 사건")
 public class ComplaintController {
 
-  static final int MAX_IDEMPOTENCY_KEY = 200;
   /**
    * A change that lost a race with another change of the same case (the engine's optimistic locking, or the
    * database refusing the loser's write) is done again from the start, in a new transaction: contacts

@@ -25,8 +25,4 @@ public class RecordingPayoutGateway implements PayoutGateway {
       return "REC-" + reference;
     });
   }
-
-  public int executedCount() {
-    return executed.size();
-  }
 }

@@ -92,18 +92,6 @@ public class CustomerDirectory {
     survivorOf(customerId).ifPresent(id -> jdbc.update("UPDATE customer SET contact_opt_out = TRUE WHERE id = ?", id));
   }
 
-  /** Whether we may send this identity anything beyond what an open complaint itself needs. */
-  public boolean mayContact(IdentityKind kind, String rawValue) {
-    Optional<String> value = kind.normalise(rawValue);
-    if (value.isEmpty()) {
-      return false;
-    }
-    return ownerOf(new Identity(kind, value.get()))
-        .flatMap(this::find)
-        .map(customer -> !customer.contactOptOut())
-        .orElse(true);
-  }
-
   public Optional<String> survivorOf(String customerId) {
     String current = customerId;
     for (int hops = 0; hops < 20 && current != null; hops++) {

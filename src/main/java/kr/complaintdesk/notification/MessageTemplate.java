@@ -11,8 +11,8 @@ public enum MessageTemplate {
       "[고객센터] 말씀해 주신 불편을 개선했습니다",
       "고객님께서 알려 주신 문제(사건 번호 %s)를 계기로 제품과 서비스를 개선했습니다.\n"
           + "소중한 의견을 주셔서 감사합니다."),
-  /** A notice to a member of staff; {@link StaffNotifications} writes its subject and body. */
-  STAFF_NOTICE(true, "[불만 처리] 사건 %s 알림", "사건 %s 알림");
+  /** A notice to a member of staff: {@link StaffNotifications} writes its subject and body, so it has no text here. */
+  STAFF_NOTICE(true, null, null);
 
   private final boolean neededForTheCase;
   private final String subject;
@@ -33,10 +33,18 @@ public enum MessageTemplate {
   }
 
   public String subject(String caseNumber) {
-    return subject.contains("%s") ? String.format(subject, caseNumber) : subject;
+    return text(subject).contains("%s") ? String.format(subject, caseNumber) : subject;
   }
 
   public String body(String caseNumber) {
-    return String.format(body, caseNumber);
+    return String.format(text(body), caseNumber);
+  }
+
+  /** A model that names a staff notice as a customer message fails here, in words, instead of sending nothing useful. */
+  private String text(String text) {
+    if (text == null) {
+      throw new IllegalStateException(name() + " is not a message to customers and has no text of its own");
+    }
+    return text;
   }
 }

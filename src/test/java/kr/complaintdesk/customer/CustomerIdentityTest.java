@@ -46,7 +46,6 @@ class CustomerIdentityTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtimeService;
-  @Autowired CustomerDirectory directory;
 
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -160,31 +159,25 @@ class CustomerIdentityTest {
     String handle = "choi_" + tag.toLowerCase();
     JsonNode first = submit(contact(phone(digits), email, null));
     submit(contact(phone(digits), null, "@" + handle));
-    String bystanderPhone = phone(uniqueMobileDigits());
-    submit(contact(bystanderPhone, null, null));
-    assertThat(directory.mayContact(IdentityKind.PHONE, digits)).isTrue();
+    String bystanderId = submit(contact(phone(uniqueMobileDigits()), null, null)).path("customerId").asText();
+    String customerId = first.path("customerId").asText();
+    assertThat(optedOut(customerId)).isFalse();
 
     Map<String, Object> unwanted = contact(null, email, null);
     unwanted.put("category", "UNWANTED_CONTACT");
     unwanted.put("description", "수신 거부했는데 계속 광고 메일이 옵니다");
     JsonNode optOut = submit(unwanted);
 
-    String customerId = first.path("customerId").asText();
     assertThat(optOut.path("customerId").asText()).isEqualTo(customerId);
-    assertThat(get("/api/customers/" + customerId, AGENT).path("contactOptOut").asBoolean()).isTrue();
+    assertThat(optedOut(customerId)).isTrue();
+    // Whichever identity, in whichever writing, the customer uses next, it is the customer who opted out.
     String international = "+82 " + digits.substring(1, 3) + " " + digits.substring(3, 7) + " " + digits.substring(7);
-    assertThat(directory.mayContact(IdentityKind.PHONE, phone(digits))).isFalse();
-    assertThat(directory.mayContact(IdentityKind.PHONE, international)).isFalse();
-    assertThat(directory.mayContact(IdentityKind.PHONE, digits)).isFalse();
-    assertThat(directory.mayContact(IdentityKind.EMAIL, email)).isFalse();
-    assertThat(directory.mayContact(IdentityKind.EMAIL, email.toUpperCase())).isFalse();
-    assertThat(directory.mayContact(IdentityKind.SNS, handle)).isFalse();
-    assertThat(directory.mayContact(IdentityKind.SNS, "@" + handle.toUpperCase())).isFalse();
-    // Someone else is still contactable, and so is an identity nobody has.
-    assertThat(directory.mayContact(IdentityKind.PHONE, bystanderPhone)).isTrue();
-    assertThat(directory.mayContact(IdentityKind.EMAIL, "nobody." + uniqueTag() + "@example.kr")).isTrue();
-    // An identity that is not valid at all is never contacted.
-    assertThat(directory.mayContact(IdentityKind.PHONE, "not a phone")).isFalse();
+    for (Map<String, Object> again : List.of(contact(international, null, null), contact(null, email.toUpperCase(), null),
+        contact(null, null, "@" + handle.toUpperCase()))) {
+      assertThat(submit(again).path("customerId").asText()).isEqualTo(customerId);
+    }
+    // Someone else is still contactable.
+    assertThat(optedOut(bystanderId)).isFalse();
   }
 
   @Test
@@ -195,14 +188,19 @@ class CustomerIdentityTest {
     Map<String, Object> unwanted = contact(null, email, null);
     unwanted.put("category", "UNWANTED_CONTACT");
     String mergedId = submit(unwanted).path("customerId").asText();
-    assertThat(directory.mayContact(IdentityKind.PHONE, survivorPhone)).isTrue();
+    assertThat(optedOut(survivorId)).isFalse();
 
     assertThat(post("/api/customers/" + survivorId + "/merge", "cs-lead1", "{\"mergedCustomerId\":\"" + mergedId + "\"}")
         .status()).isEqualTo(200);
 
-    assertThat(get("/api/customers/" + survivorId, AGENT).path("contactOptOut").asBoolean()).isTrue();
-    assertThat(directory.mayContact(IdentityKind.PHONE, survivorPhone)).isFalse();
-    assertThat(directory.mayContact(IdentityKind.EMAIL, email)).isFalse();
+    JsonNode survivor = get("/api/customers/" + survivorId, AGENT);
+    assertThat(survivor.path("contactOptOut").asBoolean()).isTrue();
+    assertThat(texts(survivor.path("identities").path("PHONE"))).containsExactly(survivorPhone.replace("-", ""));
+    assertThat(texts(survivor.path("identities").path("EMAIL"))).containsExactly(email.toLowerCase());
+  }
+
+  private boolean optedOut(String customerId) {
+    return get("/api/customers/" + customerId, AGENT).path("contactOptOut").asBoolean();
   }
 
   // ---------------------------------------------------------------- normalisation
