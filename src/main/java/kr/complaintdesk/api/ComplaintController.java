@@ -23,6 +23,7 @@ import kr.complaintdesk.intake.IntakeService.Submitted;
 import kr.complaintdesk.intake.IntakeService;
 import kr.complaintdesk.intake.RegisterCaseDelegate;
 import kr.complaintdesk.process.EngineRefusals;
+import kr.complaintdesk.resolution.Offers.Offer;
 import kr.complaintdesk.timeline.Timeline;
 import org.springframework.http.ResponseEntity;
 import org.springframework.retry.support.RetryTemplate;
@@ -84,7 +85,8 @@ public class ComplaintController {
   public record CaseCreated(String caseNumber, String priority, String status, String customerId) {}
 
   public record CaseDetails(String caseNumber, String channel, String category, String status, String outcome,
-      String priority, String customerId, OffsetDateTime createdAt, OffsetDateTime closedAt, List<String> openTasks) {}
+      String priority, String customerId, OffsetDateTime createdAt, OffsetDateTime closedAt, List<String> openTasks,
+      List<Offer> offers) {}
 
   public record TimelineEntry(OffsetDateTime at, String kind, String actor, String summary, String details) {}
 
@@ -107,13 +109,13 @@ public class ComplaintController {
   }
 
   @GetMapping("/{caseNumber}")
-  @Operation(summary = "사건 조회")
+  @Operation(summary = "사건 조회", description = "상태, 결과, 우선순위, 고객, 열린 작업, 제시한 해결안과 고객의 답변")
   public CaseDetails get(@PathVariable String caseNumber, HttpServletRequest request) {
     requireStaff(request);
     CaseView view = cases.view(caseNumber).orElseThrow(() -> unknown(caseNumber));
     CaseRecord r = view.record();
     return new CaseDetails(r.caseNumber(), r.channel(), r.category(), r.status(), r.outcome(), view.priority(),
-        r.customerId(), r.createdAt(), r.closedAt(), view.openTasks());
+        r.customerId(), r.createdAt(), r.closedAt(), view.openTasks(), cases.offers(caseNumber));
   }
 
   @GetMapping("/{caseNumber}/timeline")

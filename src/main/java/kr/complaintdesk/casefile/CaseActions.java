@@ -63,6 +63,11 @@ public class CaseActions {
   /** A case as the API shows it. */
   public record CaseView(CaseRecord record, String priority, List<String> openTasks) {}
 
+  /** What was offered to the customer in the case, round by round, with their answers: what a lead reviews. */
+  public List<Offers.Offer> offers(String caseNumber) {
+    return offers.of(caseNumber);
+  }
+
   public Optional<CaseView> view(String caseNumber) {
     return cases.find(caseNumber).map(record -> new CaseView(record, priority(caseNumber), openTasks(caseNumber)));
   }

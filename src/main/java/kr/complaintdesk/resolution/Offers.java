@@ -16,8 +16,9 @@ public class Offers {
     this.jdbc = jdbc;
   }
 
-  public record Offer(long id, String caseNumber, int round, boolean finalOffer, String remedy, long amountKrw,
-      String text, String preparedBy, OffsetDateTime createdAt, Boolean accepted) {}
+  /** An offer as staff see it with the case; {@code accepted} and {@code respondedAt} stay null until the customer answers. */
+  public record Offer(int round, boolean finalOffer, String remedy, long amountKrw, String text, String preparedBy,
+      OffsetDateTime createdAt, Boolean accepted, OffsetDateTime respondedAt) {}
 
   public void record(String caseNumber, int round, boolean finalOffer, String remedy, long amountKrw, String text,
       String preparedBy) {
@@ -31,10 +32,11 @@ public class Offers {
         + "WHERE case_number = ? AND accepted IS NULL)", accepted, EngineClock.now(), caseNumber) > 0;
   }
 
+  /** The offers of a case, oldest first. */
   public List<Offer> of(String caseNumber) {
-    return jdbc.query("SELECT * FROM offer WHERE case_number = ? ORDER BY id", (rs, n) -> new Offer(rs.getLong("id"),
-        rs.getString("case_number"), rs.getInt("round_no"), rs.getBoolean("final_offer"), rs.getString("remedy"),
-        rs.getLong("amount_krw"), rs.getString("offer_text"), rs.getString("prepared_by"),
-        rs.getObject("created_at", OffsetDateTime.class), (Boolean) rs.getObject("accepted")), caseNumber);
+    return jdbc.query("SELECT * FROM offer WHERE case_number = ? ORDER BY id", (rs, n) -> new Offer(rs.getInt("round_no"),
+        rs.getBoolean("final_offer"), rs.getString("remedy"), rs.getLong("amount_krw"), rs.getString("offer_text"),
+        rs.getString("prepared_by"), rs.getObject("created_at", OffsetDateTime.class), (Boolean) rs.getObject("accepted"),
+        rs.getObject("responded_at", OffsetDateTime.class)), caseNumber);
   }
 }

@@ -105,6 +105,7 @@ class ComplaintApiTest {
     assertThat(details.json().path("status").asText()).isEqualTo("OPEN");
     assertThat(details.json().path("priority").asText()).isEqualTo("P3");
     assertThat(texts(details.json().path("openTasks"))).contains("고객 1차 응대");
+    assertThat(details.json().path("offers")).isEmpty();
   }
 
   @Test
@@ -574,7 +575,18 @@ class ComplaintApiTest {
     assertThat(driver.openTasks(pi, "UserTask_FollowUpCall")).hasSize(1);
     assertThat(runtimeService.getVariable(pi.getId(), "offerAccepted")).isEqualTo(true);
     assertThat(runtimeService.getVariable(pi.getId(), "customerResponseNote")).isEqualTo("사과 받아들임");
-    assertThat(jdbc.queryForObject("SELECT accepted FROM offer WHERE case_number = ?", Boolean.class, caseNumber)).isTrue();
+    // The lead sees the offer and the answer with the case.
+    assertThat(api.get("/api/complaints/" + caseNumber, LEAD).json().path("offers")).singleElement().satisfies(offer -> {
+      assertThat(offer.path("round").asInt()).isEqualTo(1);
+      assertThat(offer.path("finalOffer").asBoolean()).isFalse();
+      assertThat(offer.path("remedy").asText()).isEqualTo("APOLOGY");
+      assertThat(offer.path("amountKrw").asLong()).isZero();
+      assertThat(offer.path("text").asText()).isEqualTo("해결안");
+      assertThat(offer.path("preparedBy").asText()).isEqualTo(AGENT);
+      assertThat(offer.path("createdAt").asText()).isNotBlank();
+      assertThat(offer.path("accepted").asBoolean()).isTrue();
+      assertThat(offer.path("respondedAt").asText()).isNotBlank();
+    });
     assertThat(timeline(caseNumber)).filteredOn(e -> e.path("kind").asText().equals("CUSTOMER_RESPONSE"))
         .singleElement().satisfies(e -> {
           assertThat(e.path("actor").asText()).isEqualTo(AGENT);
@@ -595,7 +607,11 @@ class ComplaintApiTest {
     assertThat(driver.openTasks(pi, "UserTask_RecordCustomerResponse")).isEmpty();
     assertThat(driver.openTasks(pi, "UserTask_PrepareOffer")).hasSize(1);
     assertThat(runtimeService.getVariable(pi.getId(), "offerRound")).isEqualTo(1);
-    assertThat(jdbc.queryForObject("SELECT accepted FROM offer WHERE case_number = ?", Boolean.class, caseNumber)).isFalse();
+    assertThat(api.get("/api/complaints/" + caseNumber, AGENT).json().path("offers")).singleElement().satisfies(offer -> {
+      assertThat(offer.path("amountKrw").asLong()).isEqualTo(5000L);
+      assertThat(offer.path("accepted").isBoolean()).isTrue();
+      assertThat(offer.path("accepted").asBoolean()).isFalse();
+    });
     // The answer has been taken: a second one finds no offer waiting.
     assertProblem(api.post("/api/complaints/" + caseNumber + "/responses", LEAD, "{\"accepted\":true}"), 409);
   }
