@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import kr.complaintdesk.compensation.FourEyesListener.FourEyesViolation;
+import kr.complaintdesk.compensation.FourEyesCheckListener.FourEyesViolation;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
 import kr.complaintdesk.support.ProcessTestBase;
@@ -47,7 +47,7 @@ class CompensationProcessTest extends ProcessTestBase {
 
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
-  @Autowired PayoutDelegate payoutDelegate;
+  @Autowired PayCompensationDelegate payCompensationDelegate;
   @Autowired PayoutGateway payoutGateway;
   @Autowired Payouts payouts;
   @Autowired Timeline timeline;
@@ -201,7 +201,7 @@ class CompensationProcessTest extends ProcessTestBase {
     FlakyPayoutGateway flaky = new FlakyPayoutGateway(payoutGateway);
 
     // Swapped on the existing bean and restored, so every test class keeps sharing one unchanged context.
-    ReflectionTestUtils.setField(payoutDelegate, "gateway", flaky);
+    ReflectionTestUtils.setField(payCompensationDelegate, "gateway", flaky);
     try {
       assertThat(failUntilRetriesRunOut(jobId)).as("R5 retry cycle").isEqualTo(5);
 
@@ -216,7 +216,7 @@ class CompensationProcessTest extends ProcessTestBase {
       managementService.setJobRetries(jobId, 1);
       managementService.executeJob(jobId);
     } finally {
-      ReflectionTestUtils.setField(payoutDelegate, "gateway", payoutGateway);
+      ReflectionTestUtils.setField(payCompensationDelegate, "gateway", payoutGateway);
     }
 
     assertThat(compensation).isEnded().hasPassed(PAY, COMPENSATION_COMPLETED);
@@ -315,7 +315,7 @@ class CompensationProcessTest extends ProcessTestBase {
     String jobId = job(PAY_REFUND, compensation).getId();
     FlakyPayoutGateway flaky = new FlakyPayoutGateway(payoutGateway);
 
-    ReflectionTestUtils.setField(payoutDelegate, "gateway", flaky);
+    ReflectionTestUtils.setField(payCompensationDelegate, "gateway", flaky);
     try {
       assertThat(failUntilRetriesRunOut(jobId)).as("R5 retry cycle").isEqualTo(5);
       Incident incident = runtimeService.createIncidentQuery().processInstanceId(compensation.getId()).singleResult();
@@ -340,7 +340,7 @@ class CompensationProcessTest extends ProcessTestBase {
       managementService.setJobRetries(jobId, 1);
       managementService.executeJob(jobId);
     } finally {
-      ReflectionTestUtils.setField(payoutDelegate, "gateway", payoutGateway);
+      ReflectionTestUtils.setField(payCompensationDelegate, "gateway", payoutGateway);
     }
 
     assertThat(compensation).hasPassed(PAY_REFUND, COMPENSATION_COMPLETED).isWaitingAtExactly(HANDLE_OVERDUE_REFUND);

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * away than {@link #LONGEST_PROMISE}, is refused and nothing is saved.
  */
 @Component("firstContactCompleted")
-public class FirstContactListener implements TaskListener {
+public class FirstContactCompletedListener implements TaskListener {
 
   public static final Duration REMINDER_LEAD = Duration.ofMinutes(30);
   public static final Duration LONGEST_PROMISE = Duration.ofDays(30);
@@ -32,7 +32,7 @@ public class FirstContactListener implements TaskListener {
   private final Timeline timeline;
   private final BusinessCalendar calendar;
 
-  public FirstContactListener(Timeline timeline, BusinessCalendar calendar) {
+  public FirstContactCompletedListener(Timeline timeline, BusinessCalendar calendar) {
     this.timeline = timeline;
     this.calendar = calendar;
   }

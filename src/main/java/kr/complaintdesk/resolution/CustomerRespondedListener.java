@@ -12,12 +12,12 @@ import org.springframework.stereotype.Component;
 
 /** Stores the answer an agent recorded from the phone on the offer it answers. */
 @Component("customerResponded")
-public class CustomerResponseListener implements TaskListener {
+public class CustomerRespondedListener implements TaskListener {
 
   private final Offers offers;
   private final Timeline timeline;
 
-  public CustomerResponseListener(Offers offers, Timeline timeline) {
+  public CustomerRespondedListener(Offers offers, Timeline timeline) {
     this.offers = offers;
     this.timeline = timeline;
   }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Enforced by the engine for every client (Tasklist, REST, Java), not only hidden in a screen.
  */
 @Component("fourEyesCheck")
-public class FourEyesListener implements TaskListener {
+public class FourEyesCheckListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {

@@ -14,13 +14,13 @@ import org.springframework.stereotype.Component;
  * and the reference is the same on every retry, so the customer is paid exactly once.
  */
 @Component("payCompensation")
-public class PayoutDelegate implements JavaDelegate {
+public class PayCompensationDelegate implements JavaDelegate {
 
   private final PayoutGateway gateway;
   private final Payouts payouts;
   private final Timeline timeline;
 
-  public PayoutDelegate(PayoutGateway gateway, Payouts payouts, Timeline timeline) {
+  public PayCompensationDelegate(PayoutGateway gateway, Payouts payouts, Timeline timeline) {
     this.gateway = gateway;
     this.payouts = payouts;
     this.timeline = timeline;

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * the reply task that then comes round again. A missing or impossible next date is refused.
  */
 @Component("agencyReplied")
-public class AgencyReplyListener implements TaskListener {
+public class AgencyRepliedListener implements TaskListener {
 
   public static final String INTERIM = "agencyReplyInterim";
   public static final String NEXT_DUE = "agencyNextReplyDue";
@@ -27,7 +27,7 @@ public class AgencyReplyListener implements TaskListener {
   private final AgencyReplyDeadline deadline;
   private final Timeline timeline;
 
-  public AgencyReplyListener(AgencyReplyDeadline deadline, Timeline timeline) {
+  public AgencyRepliedListener(AgencyReplyDeadline deadline, Timeline timeline) {
     this.deadline = deadline;
     this.timeline = timeline;
   }
