@@ -1,6 +1,11 @@
 package kr.complaintdesk.agency;
 
+import static kr.complaintdesk.process.CaseVariables.AGENCY_NEXT_REPLY_DUE;
+import static kr.complaintdesk.process.CaseVariables.AGENCY_REPLY_INTERIM;
+import static kr.complaintdesk.process.CaseVariables.AGENCY_REPLY_PENDING;
 import static kr.complaintdesk.process.CaseVariables.CASE_NUMBER;
+import static kr.complaintdesk.process.CaseVariables.isTrue;
+import static kr.complaintdesk.process.CaseVariables.string;
 
 import java.time.LocalDate;
 import kr.complaintdesk.process.FormDates;
@@ -19,11 +24,6 @@ import org.springframework.stereotype.Component;
 @Component("agencyReplied")
 public class AgencyRepliedListener implements TaskListener {
 
-  public static final String INTERIM = "agencyReplyInterim";
-  public static final String NEXT_DUE = "agencyNextReplyDue";
-  /** Read by the gateway after the task: another reply round is needed. */
-  public static final String PENDING = "agencyReplyPending";
-
   private final AgencyReplyDeadline deadline;
   private final Timeline timeline;
 
@@ -34,26 +34,26 @@ public class AgencyRepliedListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String caseNumber = (String) task.getVariable(CASE_NUMBER);
-    boolean interim = Boolean.TRUE.equals(task.getVariable(INTERIM));
+    String caseNumber = string(task, CASE_NUMBER);
+    boolean interim = isTrue(task, AGENCY_REPLY_INTERIM);
     if (!interim) {
-      task.setVariable(PENDING, false);
+      task.setVariable(AGENCY_REPLY_PENDING, false);
       timeline.record(caseNumber, Timeline.Kind.CONTACT, CurrentUser.of(task), "소비자기관에 최종 회신", null);
       return;
     }
-    LocalDate due = FormDates.date(NEXT_DUE, task.getVariable(NEXT_DUE));
+    LocalDate due = FormDates.date(AGENCY_NEXT_REPLY_DUE, task.getVariable(AGENCY_NEXT_REPLY_DUE));
     if (due == null) {
-      throw Refusal.badInput(NEXT_DUE, "중간 회신이면 기관이 정한 다음 회신 기한을 입력하세요");
+      throw Refusal.badInput(AGENCY_NEXT_REPLY_DUE, "중간 회신이면 기관이 정한 다음 회신 기한을 입력하세요");
     }
     String problem = deadline.problem(due, false);
     if (problem != null) {
-      throw Refusal.badInput(NEXT_DUE, problem);
+      throw Refusal.badInput(AGENCY_NEXT_REPLY_DUE, problem);
     }
     deadline.apply(task.getExecution(), due);
-    task.setVariable(PENDING, true);
+    task.setVariable(AGENCY_REPLY_PENDING, true);
     // The next round's form starts empty instead of repeating this round's answers.
-    task.setVariable(INTERIM, null);
-    task.setVariable(NEXT_DUE, null);
+    task.setVariable(AGENCY_REPLY_INTERIM, null);
+    task.setVariable(AGENCY_NEXT_REPLY_DUE, null);
     timeline.record(caseNumber, Timeline.Kind.CONTACT, CurrentUser.of(task), "소비자기관에 중간 회신, 다음 회신 기한 " + due,
         null);
   }

@@ -1,9 +1,13 @@
 package kr.complaintdesk.casefile;
 
+import static kr.complaintdesk.process.CaseVariables.ABUSE_REPORT;
+import static kr.complaintdesk.process.CaseVariables.ABUSE_REPORTED_BY;
 import static kr.complaintdesk.process.CaseVariables.CUSTOMER_ID;
 import static kr.complaintdesk.process.CaseVariables.CUSTOMER_RESPONSE_NOTE;
 import static kr.complaintdesk.process.CaseVariables.OFFER_ACCEPTED;
 import static kr.complaintdesk.process.CaseVariables.PRIORITY;
+import static kr.complaintdesk.process.CaseVariables.THREAT_KIND;
+import static kr.complaintdesk.process.CaseVariables.THREAT_NOTE;
 
 import java.util.List;
 import java.util.Optional;
@@ -36,10 +40,6 @@ public class CaseActions {
   public static final String COMPLAINT_WITHDRAWN = "ComplaintWithdrawn";
   public static final String EXTERNAL_THREAT_RAISED = "ExternalThreatRaised";
   public static final String ABUSE_REPORTED = "AbuseReported";
-  public static final String THREAT_KIND = "threatKind";
-  public static final String THREAT_NOTE = "threatNote";
-  public static final String ABUSE_REPORT = "abuseReport";
-  public static final String ABUSE_REPORTED_BY = "abuseReportedBy";
 
   private final CaseRecords cases;
   private final Timeline timeline;

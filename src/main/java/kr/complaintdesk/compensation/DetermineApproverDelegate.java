@@ -27,11 +27,11 @@ public class DetermineApproverDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Object amount = execution.getVariable(OFFER_AMOUNT);
     Decisions.Outcome outcome = decisions.evaluateLatest(DECISION_KEY, Variables.createVariables()
-        .putValue(HARM, Boolean.TRUE.equals(execution.getVariable(HARM)))
+        .putValue(HARM, isTrue(execution, HARM))
         .putValue(OFFER_AMOUNT, amount instanceof Number n ? n.doubleValue() : 0d));
     Object group = outcome.single().get(APPROVER_GROUP);
     execution.setVariable(APPROVER_GROUP, group);
-    timeline.record((String) execution.getVariable(CASE_NUMBER), Timeline.Kind.DECISION, CurrentUser.SYSTEM,
+    timeline.record(string(execution, CASE_NUMBER), Timeline.Kind.DECISION, CurrentUser.SYSTEM,
         "승인 권한: " + group + " (" + outcome.reference() + ")", "offerAmount=" + amount);
   }
 }

@@ -28,12 +28,12 @@ public class PayCompensationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String caseNumber = (String) execution.getVariable(CASE_NUMBER);
+    String caseNumber = string(execution, CASE_NUMBER);
     // One compensation instance pays once; its id is stable across job retries.
     String reference = caseNumber + "-" + execution.getProcessInstanceId();
     Object amount = execution.getVariable(OFFER_AMOUNT);
     long amountKrw = amount == null ? 0 : Math.round(((Number) amount).doubleValue());
-    PayoutGateway.Payout payout = new PayoutGateway.Payout(reference, caseNumber, (String) execution.getVariable(REMEDY), amountKrw);
+    PayoutGateway.Payout payout = new PayoutGateway.Payout(reference, caseNumber, string(execution, REMEDY), amountKrw);
     if (payouts.executed(reference).isPresent()) {
       execution.setVariable(PAYOUT_REFERENCE, payouts.executed(reference).get());
       return;

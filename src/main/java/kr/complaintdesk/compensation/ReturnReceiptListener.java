@@ -42,7 +42,7 @@ public class ReturnReceiptListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     LocalDate today = EngineClock.today();
-    boolean noReturnNeeded = Boolean.TRUE.equals(task.getVariable(NO_RETURN_NEEDED));
+    boolean noReturnNeeded = isTrue(task, NO_RETURN_NEEDED);
     LocalDate countFrom;
     String basis;
     if (noReturnNeeded) {
@@ -64,7 +64,7 @@ public class ReturnReceiptListener implements TaskListener {
     task.setVariable(NO_RETURN_NEEDED, noReturnNeeded);
     task.setVariable(REFUND_DUE, due);
     task.setVariable(REFUND_DUE_TEXT, dueText);
-    timeline.record((String) task.getVariable(CASE_NUMBER), Timeline.Kind.DECISION, CurrentUser.of(task),
+    timeline.record(string(task, CASE_NUMBER), Timeline.Kind.DECISION, CurrentUser.of(task),
         "환불 기한: " + dueText + "까지", basis);
   }
 

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import kr.complaintdesk.intake.CaseRecords.CaseRecord;
+import kr.complaintdesk.process.CaseVariables;
 import kr.complaintdesk.process.EngineRefusals;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Service;
 public class IntakeService {
 
   public static final String PROCESS_KEY = "complaint-case";
-  public static final String SUBMITTED_BY = "submittedBy";
+  /** {@link CaseVariables#SUBMITTED_BY}, still read by this name in RegisterCaseDelegate. */
+  public static final String SUBMITTED_BY = CaseVariables.SUBMITTED_BY;
   private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
   private static final int ATTEMPTS = 3;
   private static final String UNIQUE_VIOLATION = "23505";
@@ -78,7 +80,7 @@ public class IntakeService {
         // they are then: the response needs no second query for the priority.
         ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
             .setVariables(variables)
-            .setVariable(SUBMITTED_BY, submittedBy)
+            .setVariable(CaseVariables.SUBMITTED_BY, submittedBy)
             .executeWithVariablesInReturn();
         Object priority = instance.getVariables().get(PRIORITY);
         return new Submitted(cases.find(instance.getBusinessKey()).orElseThrow(), true,

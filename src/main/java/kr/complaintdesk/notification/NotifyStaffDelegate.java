@@ -2,6 +2,9 @@ package kr.complaintdesk.notification;
 
 import static kr.complaintdesk.process.CaseVariables.CASE_NUMBER;
 import static kr.complaintdesk.process.CaseVariables.CASE_OWNER;
+import static kr.complaintdesk.process.CaseVariables.NOTICE;
+import static kr.complaintdesk.process.CaseVariables.REMINDED_TASK;
+import static kr.complaintdesk.process.CaseVariables.string;
 
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
@@ -36,8 +39,6 @@ import org.springframework.stereotype.Component;
 @Component("notifyStaff")
 public class NotifyStaffDelegate implements JavaDelegate {
 
-  public static final String NOTICE = "notice";
-  public static final String REMINDED_TASK = "remindedTask";
   private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final StaffNotifications notifications;
@@ -52,9 +53,9 @@ public class NotifyStaffDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String caseNumber = (String) execution.getVariable(CASE_NUMBER);
-    String notice = (String) execution.getVariable(NOTICE);
-    String remindedTask = (String) execution.getVariable(REMINDED_TASK);
+    String caseNumber = string(execution, CASE_NUMBER);
+    String notice = string(execution, NOTICE);
+    String remindedTask = string(execution, REMINDED_TASK);
     String reference = caseNumber + ":" + stableExecutionId(execution);
     if (remindedTask == null) {
       Object owner = execution.getVariable(CASE_OWNER);

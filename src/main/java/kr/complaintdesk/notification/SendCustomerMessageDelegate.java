@@ -1,6 +1,8 @@
 package kr.complaintdesk.notification;
 
 import static kr.complaintdesk.process.CaseVariables.CASE_NUMBER;
+import static kr.complaintdesk.process.CaseVariables.MESSAGE_TEMPLATE;
+import static kr.complaintdesk.process.CaseVariables.string;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,7 +15,6 @@ import org.springframework.stereotype.Component;
 @Component("sendCustomerMessage")
 public class SendCustomerMessageDelegate implements JavaDelegate {
 
-  public static final String TEMPLATE = "messageTemplate";
   private final CustomerMessages messages;
 
   public SendCustomerMessageDelegate(CustomerMessages messages) {
@@ -22,8 +23,8 @@ public class SendCustomerMessageDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String caseNumber = (String) execution.getVariable(CASE_NUMBER);
-    MessageTemplate template = MessageTemplate.valueOf((String) execution.getVariable(TEMPLATE));
+    String caseNumber = string(execution, CASE_NUMBER);
+    MessageTemplate template = MessageTemplate.valueOf(string(execution, MESSAGE_TEMPLATE));
     messages.send(caseNumber + ":" + execution.getCurrentActivityId(), caseNumber, template);
   }
 }

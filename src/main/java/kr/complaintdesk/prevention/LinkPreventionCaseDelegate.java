@@ -1,7 +1,8 @@
 package kr.complaintdesk.prevention;
 
 import static kr.complaintdesk.process.CaseVariables.LINKED_CASE_NUMBERS;
-import static kr.complaintdesk.prevention.RequestPreventionDelegate.REPORTED_CASE_NUMBER;
+import static kr.complaintdesk.process.CaseVariables.REPORTED_CASE_NUMBER;
+import static kr.complaintdesk.process.CaseVariables.string;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +17,7 @@ public class LinkPreventionCaseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reported = (String) execution.getVariable(REPORTED_CASE_NUMBER);
+    String reported = string(execution, REPORTED_CASE_NUMBER);
     Object linked = execution.getProcessInstance().getVariable(LINKED_CASE_NUMBERS);
     Set<String> cases = new LinkedHashSet<>();
     if (linked != null && !linked.toString().isBlank()) {

@@ -1,7 +1,9 @@
 package kr.complaintdesk.prevention;
 
+import static kr.complaintdesk.process.CaseVariables.CUSTOMERS_NOTIFIED;
 import static kr.complaintdesk.process.CaseVariables.LINKED_CASE_NUMBERS;
 import static kr.complaintdesk.process.CaseVariables.PREVENTION_KEY;
+import static kr.complaintdesk.process.CaseVariables.string;
 
 import kr.complaintdesk.notification.CustomerMessages;
 import kr.complaintdesk.notification.MessageTemplate;
@@ -24,11 +26,11 @@ public class NotifyImprovementDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String key = (String) execution.getVariable(PREVENTION_KEY);
+    String key = string(execution, PREVENTION_KEY);
     for (String caseNumber : String.valueOf(execution.getVariable(LINKED_CASE_NUMBERS)).split(",\\s*")) {
       messages.send(caseNumber + ":" + MessageTemplate.IMPROVEMENT_NOTICE + ":" + key, caseNumber,
           MessageTemplate.IMPROVEMENT_NOTICE);
     }
-    execution.setVariable("customersNotified", true);
+    execution.setVariable(CUSTOMERS_NOTIFIED, true);
   }
 }

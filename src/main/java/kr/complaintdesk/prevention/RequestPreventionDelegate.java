@@ -24,7 +24,6 @@ public class RequestPreventionDelegate implements JavaDelegate {
 
   public static final String MESSAGE = "PreventionNeeded";
   public static final String PROCESS_KEY = "prevention-action";
-  public static final String REPORTED_CASE_NUMBER = "reportedCaseNumber";
   private static final Logger LOG = LoggerFactory.getLogger(RequestPreventionDelegate.class);
 
   private final RuntimeService runtimeService;
@@ -40,14 +39,14 @@ public class RequestPreventionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String caseNumber = (String) execution.getVariable(CASE_NUMBER);
+    String caseNumber = string(execution, CASE_NUMBER);
     RootCause rootCause;
     try {
       rootCause = RootCause.valueOf(String.valueOf(execution.getVariable(ROOT_CAUSE)));
     } catch (IllegalArgumentException e) {
       throw Refusal.badInput(ROOT_CAUSE, "알 수 없는 원인 코드 '" + execution.getVariable(ROOT_CAUSE) + "'");
     }
-    String productCode = (String) execution.getVariable(PRODUCT_CODE);
+    String productCode = string(execution, PRODUCT_CODE);
     String key = preventionKey(productCode, rootCause);
     // The person completing the last task of the case need not be allowed to start prevention actions.
     Context.getCommandContext().runWithoutAuthorization(() -> {

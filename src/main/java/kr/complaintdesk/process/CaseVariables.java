@@ -1,5 +1,7 @@
 package kr.complaintdesk.process;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /**
  * Names of the process variables shared by the models, forms and delegates. Gateways, forms and
  * timers read these; everything else belongs in the application's own tables.
@@ -38,6 +40,8 @@ public final class CaseVariables {
   public static final String REPEAT_COMPLAINANT = "repeatComplainant";
   public static final String EXTERNAL_REF = "externalRef";
   public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+  /** The user who submitted the case (a channel integration, or the agent who took the call). */
+  public static final String SUBMITTED_BY = "submittedBy";
 
   // Triage (outputs of complaint-triage)
   public static final String FIRST_RESPONSE_HOURS = "firstResponseHours";
@@ -47,6 +51,8 @@ public final class CaseVariables {
   public static final String NEEDS_LOGISTICS = "needsLogistics";
   public static final String VISIT_OFFERED = "visitOffered";
   public static final String PR_RISK_ALERT = "prRiskAlert";
+  /** The decision table and version that triaged the case ("complaint-triage v3"). */
+  public static final String TRIAGE_DECISION = "triageDecision";
 
   // First contact and care
   /** The agent who made the first contact; notices about the case go to them. */
@@ -63,6 +69,32 @@ public final class CaseVariables {
   public static final String TREATMENT_COST_ADDED = "treatmentCostAdded";
   public static final String TREATMENT_COST_TOTAL = "treatmentCostTotal";
   public static final String RECOVERED = "recovered";
+
+  // The customer's further contacts, threats and abuse reports (message events of complaint-case)
+  /** How often the customer contacted us again while the case was open. */
+  public static final String CUSTOMER_CONTACTS = "customerContacts";
+  /** This contact's number, local to its event sub-process, so that contacts arriving together each see their own. */
+  public static final String CONTACT_NUMBER = "contactNumber";
+  public static final String THREAT_KIND = "threatKind";
+  public static final String THREAT_NOTE = "threatNote";
+  public static final String ABUSE_REPORT = "abuseReport";
+  public static final String ABUSE_REPORTED_BY = "abuseReportedBy";
+
+  // A consumer agency's reply rounds
+  public static final String AGENCY_REPLY_INTERIM = "agencyReplyInterim";
+  public static final String AGENCY_NEXT_REPLY_DUE = "agencyNextReplyDue";
+  /** Read by the gateway after the reply task: another reply round is needed. */
+  public static final String AGENCY_REPLY_PENDING = "agencyReplyPending";
+
+  // Notices and messages (inputs of the steps that send them)
+  /** Which {@code MessageTemplate} a sendCustomerMessage step sends. */
+  public static final String MESSAGE_TEMPLATE = "messageTemplate";
+  /** The text of a notifyStaff step's notice. */
+  public static final String NOTICE = "notice";
+  /** The task a reminder is about: its holders or candidates are told, and its priority goes up. */
+  public static final String REMINDED_TASK = "remindedTask";
+  /** Which task is late and by which rule, local to the path an SLA timer starts. */
+  public static final String LATE_WORK = "lateWork";
 
   // Resolution and compensation
   public static final String REMEDY = "remedy";
@@ -95,6 +127,24 @@ public final class CaseVariables {
   public static final String PREVENTION_OWNER_GROUP = "preventionOwnerGroup";
   public static final String SOURCE_CASE_NUMBER = "sourceCaseNumber";
   public static final String LINKED_CASE_NUMBERS = "linkedCaseNumbers";
+  /** The case that asked for the prevention action, local to the message that starts or reaches it. */
+  public static final String REPORTED_CASE_NUMBER = "reportedCaseNumber";
+  public static final String CUSTOMERS_NOTIFIED = "customersNotified";
 
   private CaseVariables() {}
+
+  /** The text in variable {@code name}; null when it is not set. */
+  public static String string(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    throw new IllegalStateException("Process variable " + name + " holds a " + value.getClass().getSimpleName()
+        + ", not text");
+  }
+
+  /** Whether variable {@code name} is the boolean true; unset counts as false. */
+  public static boolean isTrue(VariableScope scope, String name) {
+    return Boolean.TRUE.equals(scope.getVariable(name));
+  }
 }

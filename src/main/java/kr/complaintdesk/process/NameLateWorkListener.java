@@ -1,5 +1,7 @@
 package kr.complaintdesk.process;
 
+import static kr.complaintdesk.process.CaseVariables.LATE_WORK;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -13,8 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("nameLateWork")
 public class NameLateWorkListener implements ExecutionListener {
-
-  public static final String LATE_WORK = "lateWork";
 
   @Override
   public void notify(DelegateExecution execution) {

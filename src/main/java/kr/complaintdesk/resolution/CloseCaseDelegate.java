@@ -32,10 +32,10 @@ public class CloseCaseDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Object outcome = execution.getVariable(OUTCOME);
     if (outcome == null) {
-      outcome = Boolean.TRUE.equals(execution.getVariable(OFFER_ACCEPTED)) ? Outcome.RESOLVED : Outcome.UNRESOLVED;
+      outcome = isTrue(execution, OFFER_ACCEPTED) ? Outcome.RESOLVED : Outcome.UNRESOLVED;
       execution.setVariable(OUTCOME, outcome.toString());
     }
-    String caseNumber = (String) execution.getVariable(CASE_NUMBER);
+    String caseNumber = string(execution, CASE_NUMBER);
     cases.close(caseNumber, outcome.toString());
     timeline.record(caseNumber, Timeline.Kind.CLOSED, CurrentUser.SYSTEM, "사건 종결: " + outcome, null);
     LOG.info("Case {} closed: {}", caseNumber, outcome);

@@ -1,5 +1,8 @@
 package kr.complaintdesk.resolution;
 
+import static kr.complaintdesk.process.CaseVariables.CONTACT_NUMBER;
+import static kr.complaintdesk.process.CaseVariables.CUSTOMER_CONTACTS;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,9 +13,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("countCustomerContact")
 public class CountCustomerContactDelegate implements JavaDelegate {
-
-  public static final String CUSTOMER_CONTACTS = "customerContacts";
-  public static final String CONTACT_NUMBER = "contactNumber";
 
   @Override
   public void execute(DelegateExecution execution) {

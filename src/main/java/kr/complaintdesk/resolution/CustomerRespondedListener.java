@@ -3,6 +3,8 @@ package kr.complaintdesk.resolution;
 import static kr.complaintdesk.process.CaseVariables.CASE_NUMBER;
 import static kr.complaintdesk.process.CaseVariables.CUSTOMER_RESPONSE_NOTE;
 import static kr.complaintdesk.process.CaseVariables.OFFER_ACCEPTED;
+import static kr.complaintdesk.process.CaseVariables.isTrue;
+import static kr.complaintdesk.process.CaseVariables.string;
 
 import kr.complaintdesk.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
@@ -24,10 +26,10 @@ public class CustomerRespondedListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String caseNumber = (String) task.getVariable(CASE_NUMBER);
-    boolean accepted = Boolean.TRUE.equals(task.getVariable(OFFER_ACCEPTED));
+    String caseNumber = string(task, CASE_NUMBER);
+    boolean accepted = isTrue(task, OFFER_ACCEPTED);
     offers.answer(caseNumber, accepted);
     timeline.record(caseNumber, Timeline.Kind.CUSTOMER_RESPONSE, CurrentUser.of(task),
-        "고객 답변(전화): " + (accepted ? "수락" : "거절"), (String) task.getVariable(CUSTOMER_RESPONSE_NOTE));
+        "고객 답변(전화): " + (accepted ? "수락" : "거절"), string(task, CUSTOMER_RESPONSE_NOTE));
   }
 }

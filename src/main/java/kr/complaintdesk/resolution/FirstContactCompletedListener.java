@@ -43,7 +43,7 @@ public class FirstContactCompletedListener implements TaskListener {
     if (agent != null) {
       task.setVariable(CASE_OWNER, agent);
     }
-    if (!Boolean.TRUE.equals(task.getVariable(CALLBACK_PROMISED))) {
+    if (!isTrue(task, CALLBACK_PROMISED)) {
       task.setVariable(CALLBACK_PROMISED, false);
       return;
     }
@@ -59,7 +59,7 @@ public class FirstContactCompletedListener implements TaskListener {
     ZonedDateTime reminder = promised.minus(REMINDER_LEAD);
     task.setVariable(CALLBACK_DUE, Date.from(promised.toInstant()));
     task.setVariable(CALLBACK_REMINDER_AT, Date.from((reminder.isAfter(now) ? reminder : now).toInstant()));
-    timeline.record((String) task.getVariable(CASE_NUMBER), Timeline.Kind.PROMISE, agent,
+    timeline.record(string(task, CASE_NUMBER), Timeline.Kind.PROMISE, agent,
         "회신 약속: " + promised.format(SHOWN) + "까지 고객에게 연락", null);
   }
 

@@ -2,6 +2,7 @@ package kr.complaintdesk.resolution;
 
 import static kr.complaintdesk.process.CaseVariables.CASE_NUMBER;
 import static kr.complaintdesk.process.CaseVariables.OUTCOME;
+import static kr.complaintdesk.process.CaseVariables.string;
 
 import kr.complaintdesk.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
@@ -22,7 +23,7 @@ public class MarkNoResponseDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     execution.getProcessInstance().setVariable(OUTCOME, Outcome.NO_RESPONSE.name());
-    timeline.record((String) execution.getVariable(CASE_NUMBER), Timeline.Kind.CUSTOMER_RESPONSE, CurrentUser.SYSTEM,
+    timeline.record(string(execution, CASE_NUMBER), Timeline.Kind.CUSTOMER_RESPONSE, CurrentUser.SYSTEM,
         "14일 동안 고객 답변 없음: 무응답으로 종결", null);
   }
 }

@@ -52,12 +52,13 @@ public class OfferPreparedListener implements TaskListener {
       task.setVariable(OFFER_ROUND, offerRound);
     }
     boolean finalOffer = FINAL_OFFER_TASK.equals(task.getTaskDefinitionKey());
-    String caseNumber = (String) task.getVariable(CASE_NUMBER);
+    String caseNumber = string(task, CASE_NUMBER);
     String remedy = String.valueOf(task.getVariable(REMEDY));
     Object amount = task.getVariable(OFFER_AMOUNT);
     long amountKrw = amount instanceof Number n ? Math.round(n.doubleValue()) : 0;
-    offers.record(caseNumber, offerRound, finalOffer, remedy, amountKrw, (String) task.getVariable(OFFER_TEXT), preparedBy);
-    String details = (String) task.getVariable(OFFER_TEXT);
+    String offerText = string(task, OFFER_TEXT);
+    offers.record(caseNumber, offerRound, finalOffer, remedy, amountKrw, offerText, preparedBy);
+    String details = offerText;
     if (reason != null && !reason.toString().isBlank()) {
       details = details + "\n기준과 다른 해결안을 고른 이유: " + reason;
     }

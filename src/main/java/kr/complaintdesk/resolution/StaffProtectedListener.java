@@ -1,10 +1,11 @@
 package kr.complaintdesk.resolution;
 
+import static kr.complaintdesk.process.CaseVariables.ABUSE_REPORTED_BY;
 import static kr.complaintdesk.process.CaseVariables.CASE_NUMBER;
 import static kr.complaintdesk.process.CaseVariables.CASE_OWNER;
+import static kr.complaintdesk.process.CaseVariables.string;
 
 import java.util.List;
-import kr.complaintdesk.casefile.CaseActions;
 import kr.complaintdesk.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.TaskService;
@@ -36,8 +37,8 @@ public class StaffProtectedListener implements TaskListener {
     if (lead == null) {
       throw new IllegalStateException("보호 조치는 팀장이 맡은(claim) 뒤에 완료할 수 있습니다");
     }
-    String caseNumber = (String) task.getVariable(CASE_NUMBER);
-    Object reporter = task.getVariable(CaseActions.ABUSE_REPORTED_BY);
+    String caseNumber = string(task, CASE_NUMBER);
+    Object reporter = task.getVariable(ABUSE_REPORTED_BY);
     Object owner = task.getVariable(CASE_OWNER);
     String agent = reporter != null && !reporter.equals(lead) ? reporter.toString() : owner == null ? null : owner.toString();
     task.setVariable(CASE_OWNER, lead);

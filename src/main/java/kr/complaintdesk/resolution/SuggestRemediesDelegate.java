@@ -59,7 +59,7 @@ public class SuggestRemediesDelegate implements JavaDelegate {
     String text = lines.isEmpty() ? "보상 기준에 맞는 제안이 없습니다. 사실관계에 맞게 정하고 이유를 적어 주세요." : String.join("\n", lines);
     execution.setVariable(SUGGESTED_REMEDIES, String.join(",", remedies));
     execution.setVariable(REMEDY_SUGGESTIONS, text + "\n(" + outcome.reference() + ")");
-    timeline.record((String) execution.getVariable(CASE_NUMBER), Timeline.Kind.DECISION, CurrentUser.SYSTEM,
+    timeline.record(string(execution, CASE_NUMBER), Timeline.Kind.DECISION, CurrentUser.SYSTEM,
         "보상 기준 제안: " + (remedies.isEmpty() ? "없음" : String.join(", ", remedies)) + " (" + outcome.reference() + ")", text);
   }
 }

@@ -1,5 +1,7 @@
 package kr.complaintdesk.tasklist;
 
+import static kr.complaintdesk.process.CaseVariables.PRIORITY;
+
 import java.util.Map;
 import kr.complaintdesk.process.EveryUserTask;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -48,7 +50,7 @@ public class TaskPriorityFromCase extends AbstractProcessEnginePlugin {
   }
 
   static void prioritise(DelegateTask task) {
-    Object casePriority = task.getVariable("priority");
+    Object casePriority = task.getVariable(PRIORITY);
     Integer priority = casePriority == null ? null : TASK_PRIORITY.get(casePriority.toString());
     if (priority != null && priority > task.getPriority()) {
       task.setPriority(priority);

@@ -3,6 +3,7 @@ package kr.complaintdesk.triage;
 import static kr.complaintdesk.process.CaseVariables.CASE_NUMBER;
 import static kr.complaintdesk.process.CaseVariables.PRIORITY;
 import static kr.complaintdesk.process.CaseVariables.PR_RISK_ALERT;
+import static kr.complaintdesk.process.CaseVariables.string;
 
 import kr.complaintdesk.security.CurrentUser;
 import kr.complaintdesk.tasklist.TaskPriorityFromCase;
@@ -33,7 +34,7 @@ public class RaiseToP1Delegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String caseNumber = (String) execution.getVariable(CASE_NUMBER);
+    String caseNumber = string(execution, CASE_NUMBER);
     Object before = execution.getVariable(PRIORITY);
     execution.getProcessInstance().setVariable(PRIORITY, "P1");
     execution.getProcessInstance().setVariable(PR_RISK_ALERT, true);

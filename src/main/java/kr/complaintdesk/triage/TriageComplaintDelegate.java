@@ -28,7 +28,6 @@ public class TriageComplaintDelegate implements JavaDelegate {
   public static final String DECISION_KEY = "complaint-triage";
   public static final List<String> OUTPUTS = List.of(PRIORITY, FIRST_RESPONSE_HOURS, NEEDS_SAFETY_LAB,
       NEEDS_QUALITY, NEEDS_LOGISTICS, VISIT_OFFERED, PR_RISK_ALERT);
-  public static final String TRIAGE_DECISION = "triageDecision";
   private static final Logger LOG = LoggerFactory.getLogger(TriageComplaintDelegate.class);
 
   private final Decisions decisions;
@@ -45,7 +44,7 @@ public class TriageComplaintDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String caseNumber = (String) execution.getVariable(CASE_NUMBER);
+    String caseNumber = string(execution, CASE_NUMBER);
     Object customerId = execution.getVariable(CUSTOMER_ID);
     boolean repeat = customerId != null && cases.ofCustomer(customerId.toString()).size() > 1;
     execution.setVariable(REPEAT_COMPLAINANT, repeat);

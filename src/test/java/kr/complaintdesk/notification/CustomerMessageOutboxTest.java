@@ -13,6 +13,7 @@ import java.util.UUID;
 import kr.complaintdesk.notification.CustomerMessenger.Channel;
 import kr.complaintdesk.notification.CustomerMessenger.OutboundMessage;
 import kr.complaintdesk.prevention.RequestPreventionDelegate;
+import kr.complaintdesk.process.CaseVariables;
 import kr.complaintdesk.prevention.RootCause;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
@@ -137,7 +138,7 @@ class CustomerMessageOutboxTest {
       // executes the delegate again with the same case and activity, hence the same reference.
       DelegateExecution again = mock(DelegateExecution.class);
       when(again.getVariable("caseNumber")).thenReturn(caseNumber);
-      when(again.getVariable(SendCustomerMessageDelegate.TEMPLATE)).thenReturn("ACKNOWLEDGEMENT");
+      when(again.getVariable(CaseVariables.MESSAGE_TEMPLATE)).thenReturn("ACKNOWLEDGEMENT");
       when(again.getCurrentActivityId()).thenReturn(ACKNOWLEDGEMENT);
       sendCustomerMessage.execute(again);
       sendCustomerMessage.execute(again);
@@ -219,7 +220,7 @@ class CustomerMessageOutboxTest {
         .correlateStartMessage();
     runtimeService.createMessageCorrelation(RequestPreventionDelegate.MESSAGE)
         .processInstanceBusinessKey(key)
-        .setVariableLocal(RequestPreventionDelegate.REPORTED_CASE_NUMBER, secondCase)
+        .setVariableLocal(CaseVariables.REPORTED_CASE_NUMBER, secondCase)
         .correlateWithResult();
     driver.complete(action, "UserTask_PlanAction", "quality1", "actionPlan", "금형 수정", "actionDueOn", "2026-04-30T00:00");
     driver.complete(action, "UserTask_ImplementAction", "quality1", "implementationNotes", "금형 교체");

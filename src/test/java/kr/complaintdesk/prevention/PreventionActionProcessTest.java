@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import java.util.UUID;
+import kr.complaintdesk.process.CaseVariables;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
 import kr.complaintdesk.support.ProcessTestBase;
@@ -223,7 +224,7 @@ class PreventionActionProcessTest extends ProcessTestBase {
   private void reportSameCause(String key, String caseNumber) {
     runtimeService.createMessageCorrelation(RequestPreventionDelegate.MESSAGE)
         .processInstanceBusinessKey(key)
-        .setVariableLocal(RequestPreventionDelegate.REPORTED_CASE_NUMBER, caseNumber)
+        .setVariableLocal(CaseVariables.REPORTED_CASE_NUMBER, caseNumber)
         .correlateWithResult();
   }
 

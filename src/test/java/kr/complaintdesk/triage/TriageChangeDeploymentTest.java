@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import kr.complaintdesk.process.CaseVariables;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.EngineRestClient;
 import kr.complaintdesk.timeline.Timeline;
@@ -117,7 +118,7 @@ class TriageChangeDeploymentTest {
     assertThat(runtimeService.getVariable(pi.getId(), "priority")).as("priority of %s", pi.getBusinessKey()).isEqualTo(priority);
     assertThat(runtimeService.getVariable(pi.getId(), "firstResponseHours"))
         .as("first-response SLA of %s", pi.getBusinessKey()).isEqualTo(firstResponseHours);
-    assertThat(runtimeService.getVariable(pi.getId(), TriageComplaintDelegate.TRIAGE_DECISION))
+    assertThat(runtimeService.getVariable(pi.getId(), CaseVariables.TRIAGE_DECISION))
         .as("triage decision of %s", pi.getBusinessKey()).isEqualTo(reference);
     assertThat(timeline.of(pi.getBusinessKey()))
         .filteredOn(entry -> entry.kind() == Timeline.Kind.DECISION && entry.summary().contains(DECISION_KEY))
