@@ -27,7 +27,9 @@ public class CandidateGroupInstanceAccess extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    EveryUserTask.listen(configuration, TaskListener.EVENTNAME_CREATE, CandidateGroupInstanceAccess::grantInstanceRead);
+    EveryUserTask.listen(configuration, TaskListener.EVENTNAME_CREATE,
+        "CandidateGroupInstanceAccess lets the task's candidate groups read its process instance",
+        CandidateGroupInstanceAccess::grantInstanceRead);
   }
 
   static void grantInstanceRead(DelegateTask task) {

@@ -15,8 +15,6 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,14 +27,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskHolderRule extends AbstractProcessEnginePlugin {
 
-  private static final Logger LOG = LoggerFactory.getLogger(TaskHolderRule.class);
-
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    LOG.info("Every user task gets complete and update listeners: a claimed task is completed or given up by its "
-        + "assignee only, or by someone who may reassign it");
-    EveryUserTask.listen(configuration, TaskListener.EVENTNAME_COMPLETE, TaskHolderRule::checkCompletion);
-    EveryUserTask.listen(configuration, TaskListener.EVENTNAME_UPDATE, TaskHolderRule::checkReassignment);
+    EveryUserTask.listen(configuration, TaskListener.EVENTNAME_COMPLETE,
+        "TaskHolderRule lets only the assignee, or someone who may reassign the task, complete a claimed task",
+        TaskHolderRule::checkCompletion);
+    EveryUserTask.listen(configuration, TaskListener.EVENTNAME_UPDATE,
+        "TaskHolderRule lets only the assignee, or someone who may reassign the task, give up a claimed task",
+        TaskHolderRule::checkReassignment);
   }
 
   static void checkCompletion(DelegateTask task) {

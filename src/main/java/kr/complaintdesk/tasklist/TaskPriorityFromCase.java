@@ -31,7 +31,8 @@ public class TaskPriorityFromCase extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    EveryUserTask.listen(configuration, TaskListener.EVENTNAME_CREATE, TaskPriorityFromCase::prioritise);
+    EveryUserTask.listen(configuration, TaskListener.EVENTNAME_CREATE,
+        "TaskPriorityFromCase gives the task its case's priority (P1 first in Tasklist)", TaskPriorityFromCase::prioritise);
   }
 
   /** Whether a task of this priority is a P1 case's work (what 긴급(P1) lists). */

@@ -38,7 +38,8 @@ public class TaskTimeline extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    EveryUserTask.listen(configuration, TaskListener.EVENTNAME_COMPLETE, this::recordCompletion);
+    EveryUserTask.listen(configuration, TaskListener.EVENTNAME_COMPLETE,
+        "TaskTimeline puts the task, who completed it and its form's values on the case timeline", this::recordCompletion);
   }
 
   void recordCompletion(DelegateTask task) {
