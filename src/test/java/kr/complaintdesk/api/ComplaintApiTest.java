@@ -955,6 +955,38 @@ class ComplaintApiTest {
     return pi;
   }
 
+  @Test
+  void theStaffTimelinePageShowsTheCaseInKoreanAndEscapesWhatPeopleWrote() {
+    String caseNumber = submit("SERVICE");
+    String note = "<script>alert('타임라인')</script> & \"따옴표\"";
+    assertThat(api.post("/api/complaints/" + caseNumber + "/contacts", AGENT, json(Map.of("channel", "PHONE", "note", note)))
+        .status()).isEqualTo(202);
+    assertThat(api.get("/cases/" + caseNumber + "/timeline", AGENT).body()).as("an open case has no outcome yet")
+        .contains("<p>상태: OPEN, 우선순위: P3</p>");
+    assertThat(api.post("/api/complaints/" + caseNumber + "/withdrawal", AGENT, json(Map.of("reason", "<b>철회</b>")))
+        .status()).isEqualTo(200);
+    JsonNode details = api.get("/api/complaints/" + caseNumber, AGENT).json();
+
+    Reply page = api.get("/cases/" + caseNumber + "/timeline", AGENT);
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.header("Content-Type")).isEqualToIgnoringCase("text/html;charset=UTF-8");
+    // Line breaks between tags show nothing in a browser.
+    String html = page.body().strip().replaceAll(">\\s+<", "><");
+    assertThat(html).startsWith("<!DOCTYPE html><html lang=\"ko\"><head><meta charset=\"UTF-8\"><title>")
+        .contains("<title>" + caseNumber + " 사건 타임라인</title>")
+        .contains("<h1>" + caseNumber + " 사건 타임라인</h1>")
+        .contains("<p>상태: " + details.path("status").asText() + " (" + details.path("outcome").asText() + "), 우선순위: P3</p>")
+        .contains("<th>언제</th><th>누가</th><th>무엇을</th><th>내용</th>")
+        .contains("</td><td>" + AGENT + "</td><td>고객 재연락 (PHONE)</td><td class=\"details\">"
+            + "&lt;script&gt;alert(&#39;타임라인&#39;)&lt;/script&gt; &amp; &quot;따옴표&quot;</td></tr>")
+        .contains("&lt;b&gt;철회&lt;/b&gt;")
+        .doesNotContain("<script>").doesNotContain("<b>")
+        .endsWith("</table></body></html>");
+    assertThat(html.split("<tr><td>", -1)).as("a row per timeline entry").hasSize(timelineSize(caseNumber) + 1);
+    assertProblem(api.get("/cases/C-1999-999999/timeline", AGENT), 404);
+  }
+
   private String submit(String category) {
     Reply reply = api.post("/api/complaints", INTEGRATION, json(validIntake(category)));
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
