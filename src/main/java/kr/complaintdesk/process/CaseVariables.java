@@ -40,7 +40,7 @@ public final class CaseVariables {
   public static final String REPEAT_COMPLAINANT = "repeatComplainant";
   public static final String EXTERNAL_REF = "externalRef";
   public static final String IDEMPOTENCY_KEY = "idempotencyKey";
-  /** The user who submitted the case (a channel integration, or the agent who took the call). */
+  /** Who submitted the case through the case API (a channel integration or a member of staff). */
   public static final String SUBMITTED_BY = "submittedBy";
 
   // Triage (outputs of complaint-triage)
