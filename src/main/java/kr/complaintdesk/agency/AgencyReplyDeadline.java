@@ -53,9 +53,8 @@ public class AgencyReplyDeadline {
   /** Sets the reply date and the deadline and reminder instants its timers read. */
   public void apply(VariableScope scope, LocalDate due) {
     Date now = ClockUtil.getCurrentTime();
-    Date deadline = Date.from(due.atTime(calendar.closesAt()).atZone(BusinessCalendar.KOREA).toInstant());
-    Date reminder = Date.from(calendar.businessDaysBefore(due, REMINDER_BUSINESS_DAYS).atTime(calendar.opensAt())
-        .atZone(BusinessCalendar.KOREA).toInstant());
+    Date deadline = EngineClock.at(due, calendar.closesAt());
+    Date reminder = EngineClock.at(calendar.businessDaysBefore(due, REMINDER_BUSINESS_DAYS), calendar.opensAt());
     scope.setVariable(AGENCY_REPLY_DUE, due.toString());
     scope.setVariable(AGENCY_REPLY_DEADLINE, deadline);
     scope.setVariable(AGENCY_REPLY_REMINDER_AT, reminder.before(now) ? now : reminder);

@@ -60,7 +60,7 @@ public class ReturnReceiptListener implements TaskListener {
       basis = "반품 도착일 " + countFrom + "부터 " + REFUND_BUSINESS_DAYS + "영업일 (전자상거래법 제18조)";
     }
     Date due = calendar.closingAfterBusinessDays(countFrom, REFUND_BUSINESS_DAYS);
-    String dueText = DUE_TEXT.format(due.toInstant().atZone(BusinessCalendar.KOREA));
+    String dueText = DUE_TEXT.format(EngineClock.inKorea(due));
     task.setVariable(NO_RETURN_NEEDED, noReturnNeeded);
     task.setVariable(REFUND_DUE, due);
     task.setVariable(REFUND_DUE_TEXT, dueText);

@@ -3,7 +3,6 @@ package kr.complaintdesk.intake;
 import static kr.complaintdesk.process.CaseVariables.*;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -201,12 +200,11 @@ public class RegisterCaseDelegate implements JavaDelegate {
       if (value == null) {
         return null;
       }
-      try {
-        return LocalDate.parse(value);
-      } catch (DateTimeParseException e) {
+      LocalDate date = EngineClock.parseDate(value).orElse(null);
+      if (date == null) {
         errors.add(new FieldError(name, "없는 날짜이거나 YYYY-MM-DD 형식이 아닙니다"));
-        return null;
       }
+      return date;
     }
   }
 }

@@ -6,11 +6,10 @@ import static kr.complaintdesk.process.CaseVariables.NOTICE;
 import static kr.complaintdesk.process.CaseVariables.REMINDED_TASK;
 import static kr.complaintdesk.process.CaseVariables.string;
 
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import kr.complaintdesk.calendar.BusinessCalendar;
+import kr.complaintdesk.process.EngineClock;
 import kr.complaintdesk.tasklist.TaskPriorityFromCase;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -39,7 +38,6 @@ import org.springframework.stereotype.Component;
 @Component("notifyStaff")
 public class NotifyStaffDelegate implements JavaDelegate {
 
-  private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final StaffNotifications notifications;
   private final TaskService taskService;
@@ -72,7 +70,7 @@ public class NotifyStaffDelegate implements JavaDelegate {
         taskService.saveTask(task);
       }
       String due = task.getDueDate() == null ? ""
-          : " (" + DUE.format(task.getDueDate().toInstant().atZone(BusinessCalendar.KOREA)) + "까지)";
+          : " (" + EngineClock.MINUTES.format(EngineClock.inKorea(task.getDueDate())) + "까지)";
       notifications.notify(reference, caseNumber, peopleFor(task), notice + due,
           notice + due + "\n작업: " + task.getName() + "\n사건 번호: " + caseNumber);
     }

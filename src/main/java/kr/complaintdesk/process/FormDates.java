@@ -1,9 +1,7 @@
 package kr.complaintdesk.process;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
-import kr.complaintdesk.calendar.BusinessCalendar;
 
 /** Dates as Camunda Forms submit them ({@code "2026-12-21"}) or as a date variable, read in Korean time. */
 public final class FormDates {
@@ -19,12 +17,9 @@ public final class FormDates {
       return null;
     }
     if (value instanceof Date date) {
-      return date.toInstant().atZone(BusinessCalendar.KOREA).toLocalDate();
+      return EngineClock.inKorea(date).toLocalDate();
     }
-    try {
-      return LocalDate.parse(value.toString().trim());
-    } catch (DateTimeParseException e) {
-      throw Refusal.badInput(field, "없는 날짜이거나 YYYY-MM-DD 형식이 아닙니다 (" + value + ")");
-    }
+    return EngineClock.parseDate(value.toString().trim())
+        .orElseThrow(() -> Refusal.badInput(field, "없는 날짜이거나 YYYY-MM-DD 형식이 아닙니다 (" + value + ")"));
   }
 }

@@ -4,10 +4,10 @@ import static kr.complaintdesk.process.CaseVariables.*;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import kr.complaintdesk.calendar.BusinessCalendar;
+import kr.complaintdesk.process.EngineClock;
 import kr.complaintdesk.process.Refusal;
 import kr.complaintdesk.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
@@ -27,7 +27,6 @@ public class FirstContactCompletedListener implements TaskListener {
 
   public static final Duration REMINDER_LEAD = Duration.ofMinutes(30);
   public static final Duration LONGEST_PROMISE = Duration.ofDays(30);
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final Timeline timeline;
   private final BusinessCalendar calendar;
@@ -48,10 +47,10 @@ public class FirstContactCompletedListener implements TaskListener {
       return;
     }
     ZonedDateTime promised = promisedTime(task.getVariable(CALLBACK_PROMISED_AT));
-    ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(BusinessCalendar.KOREA);
+    ZonedDateTime now = EngineClock.inKorea(ClockUtil.getCurrentTime());
     if (!promised.isAfter(now)) {
       throw Refusal.badInput(CALLBACK_PROMISED_AT, "약속한 회신 시각은 지금("
-          + now.format(SHOWN) + ")보다 뒤여야 합니다");
+          + now.format(EngineClock.MINUTES) + ")보다 뒤여야 합니다");
     }
     if (promised.isAfter(now.plus(LONGEST_PROMISE))) {
       throw Refusal.badInput(CALLBACK_PROMISED_AT, "회신 약속은 30일 안의 시각이어야 합니다");
@@ -60,7 +59,7 @@ public class FirstContactCompletedListener implements TaskListener {
     task.setVariable(CALLBACK_DUE, Date.from(promised.toInstant()));
     task.setVariable(CALLBACK_REMINDER_AT, Date.from((reminder.isAfter(now) ? reminder : now).toInstant()));
     timeline.record(string(task, CASE_NUMBER), Timeline.Kind.PROMISE, agent,
-        "회신 약속: " + promised.format(SHOWN) + "까지 고객에게 연락", null);
+        "회신 약속: " + promised.format(EngineClock.MINUTES) + "까지 고객에게 연락", null);
   }
 
   private ZonedDateTime promisedTime(Object value) {
@@ -68,7 +67,7 @@ public class FirstContactCompletedListener implements TaskListener {
       throw Refusal.badInput(CALLBACK_PROMISED_AT, "회신을 약속했으면 약속한 날짜와 시각을 입력하세요");
     }
     try {
-      return calendar.koreanTime(value).toInstant().atZone(BusinessCalendar.KOREA);
+      return EngineClock.inKorea(calendar.koreanTime(value));
     } catch (DateTimeParseException e) {
       throw Refusal.badInput(CALLBACK_PROMISED_AT, "날짜와 시각이 아닙니다 (예: 2026-11-23T18:00)");
     }
