@@ -20,7 +20,6 @@ import kr.complaintdesk.resolution.Offers;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -45,19 +44,19 @@ public class CaseActions {
   private final Timeline timeline;
   private final Offers offers;
   private final CustomerDirectory customers;
+  private final CaseInstances instances;
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
-  private final TaskService taskService;
 
   public CaseActions(CaseRecords cases, Timeline timeline, Offers offers, CustomerDirectory customers,
-      RuntimeService runtimeService, HistoryService historyService, TaskService taskService) {
+      CaseInstances instances, RuntimeService runtimeService, HistoryService historyService) {
     this.cases = cases;
     this.timeline = timeline;
     this.offers = offers;
     this.customers = customers;
+    this.instances = instances;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
-    this.taskService = taskService;
   }
 
   /** A case as the API shows it. */
@@ -177,17 +176,16 @@ public class CaseActions {
   }
 
   private ProcessInstance instance(String caseNumber) {
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey(IntakeService.PROCESS_KEY)
-        .processInstanceBusinessKey(caseNumber).singleResult();
+    return instances.instances(caseNumber).processDefinitionKey(IntakeService.PROCESS_KEY).singleResult();
   }
 
   private String[] historicInstanceIds(String caseNumber) {
-    return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(IntakeService.PROCESS_KEY)
-        .processInstanceBusinessKey(caseNumber).list().stream().map(h -> h.getId()).toArray(String[]::new);
+    return instances.history(caseNumber).processDefinitionKey(IntakeService.PROCESS_KEY)
+        .list().stream().map(h -> h.getId()).toArray(String[]::new);
   }
 
   private List<String> openTasks(String caseNumber) {
-    return taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).list().stream()
+    return instances.tasks(caseNumber).list().stream()
         .map(task -> task.getName()).toList();
   }
 

@@ -3,6 +3,7 @@ package kr.complaintdesk.prevention;
 import static kr.complaintdesk.process.CaseVariables.*;
 
 import java.util.Locale;
+import kr.complaintdesk.casefile.CaseInstances;
 import kr.complaintdesk.process.Refusal;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,9 +27,11 @@ public class RequestPreventionDelegate implements JavaDelegate {
   public static final String PROCESS_KEY = "prevention-action";
   private static final Logger LOG = LoggerFactory.getLogger(RequestPreventionDelegate.class);
 
+  private final CaseInstances instances;
   private final RuntimeService runtimeService;
 
-  public RequestPreventionDelegate(RuntimeService runtimeService) {
+  public RequestPreventionDelegate(CaseInstances instances, RuntimeService runtimeService) {
+    this.instances = instances;
     this.runtimeService = runtimeService;
   }
 
@@ -50,8 +53,7 @@ public class RequestPreventionDelegate implements JavaDelegate {
     String key = preventionKey(productCode, rootCause);
     // The person completing the last task of the case need not be allowed to start prevention actions.
     Context.getCommandContext().runWithoutAuthorization(() -> {
-      boolean open = runtimeService.createProcessInstanceQuery()
-          .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(key).active().count() > 0;
+      boolean open = instances.instances(key).processDefinitionKey(PROCESS_KEY).active().count() > 0;
       if (open) {
         runtimeService.createMessageCorrelation(MESSAGE)
             .processInstanceBusinessKey(key)

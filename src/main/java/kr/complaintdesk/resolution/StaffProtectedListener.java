@@ -6,6 +6,7 @@ import static kr.complaintdesk.process.CaseVariables.CASE_OWNER;
 import static kr.complaintdesk.process.CaseVariables.string;
 
 import java.util.List;
+import kr.complaintdesk.casefile.CaseInstances;
 import kr.complaintdesk.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.TaskService;
@@ -23,10 +24,12 @@ import org.springframework.stereotype.Component;
 @Component("staffProtected")
 public class StaffProtectedListener implements TaskListener {
 
+  private final CaseInstances instances;
   private final TaskService taskService;
   private final Timeline timeline;
 
-  public StaffProtectedListener(TaskService taskService, Timeline timeline) {
+  public StaffProtectedListener(CaseInstances instances, TaskService taskService, Timeline timeline) {
+    this.instances = instances;
     this.taskService = taskService;
     this.timeline = timeline;
   }
@@ -47,7 +50,7 @@ public class StaffProtectedListener implements TaskListener {
     }
     // The lead need not be a candidate of every task the agent held; handing them over is the case's decision.
     List<String> handedOver = Context.getCommandContext().runWithoutAuthorization(() -> {
-      List<Task> held = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).taskAssignee(agent).list();
+      List<Task> held = instances.tasks(caseNumber).taskAssignee(agent).list();
       held.forEach(open -> taskService.setAssignee(open.getId(), lead));
       return held.stream().map(Task::getName).toList();
     });

@@ -5,6 +5,7 @@ import static kr.complaintdesk.process.CaseVariables.PRIORITY;
 import static kr.complaintdesk.process.CaseVariables.PR_RISK_ALERT;
 import static kr.complaintdesk.process.CaseVariables.string;
 
+import kr.complaintdesk.casefile.CaseInstances;
 import kr.complaintdesk.security.CurrentUser;
 import kr.complaintdesk.tasklist.TaskPriorityFromCase;
 import kr.complaintdesk.timeline.Timeline;
@@ -22,11 +23,14 @@ import org.springframework.stereotype.Component;
 @Component("raiseToP1")
 public class RaiseToP1Delegate implements JavaDelegate {
 
+  private final CaseInstances instances;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final Timeline timeline;
 
-  public RaiseToP1Delegate(TaskService taskService, RuntimeService runtimeService, Timeline timeline) {
+  public RaiseToP1Delegate(CaseInstances instances, TaskService taskService, RuntimeService runtimeService,
+      Timeline timeline) {
+    this.instances = instances;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.timeline = timeline;
@@ -40,9 +44,9 @@ public class RaiseToP1Delegate implements JavaDelegate {
     execution.getProcessInstance().setVariable(PR_RISK_ALERT, true);
     Context.getCommandContext().runWithoutAuthorization(() -> {
       // Called processes carry their own copy of the priority (TaskPriorityFromCase gives their tasks the P1 priority from it).
-      runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
+      instances.instances(caseNumber).list()
           .forEach(instance -> runtimeService.setVariable(instance.getId(), PRIORITY, "P1"));
-      taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).list().stream()
+      instances.tasks(caseNumber).list().stream()
           .filter(task -> TaskPriorityFromCase.raisedToP1(task.getPriority()) != task.getPriority())
           .forEach(task -> taskService.setPriority(task.getId(), TaskPriorityFromCase.raisedToP1(task.getPriority())));
       return null;

@@ -1,0 +1,43 @@
+package kr.complaintdesk.casefile;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
+import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the engine runs under a business key: a case number (the case's own process and the processes it
+ * called, which carry the same key) or a prevention action's key. The one place that looks them up by key;
+ * callers narrow the query (process, state, assignee) to what they need.
+ */
+@Component
+public class CaseInstances {
+
+  private final RuntimeService runtimeService;
+  private final HistoryService historyService;
+  private final TaskService taskService;
+
+  public CaseInstances(RuntimeService runtimeService, HistoryService historyService, TaskService taskService) {
+    this.runtimeService = runtimeService;
+    this.historyService = historyService;
+    this.taskService = taskService;
+  }
+
+  /** The running process instances under {@code businessKey}. */
+  public ProcessInstanceQuery instances(String businessKey) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey);
+  }
+
+  /** The process instances under {@code businessKey}, running or ended, as history has them. */
+  public HistoricProcessInstanceQuery history(String businessKey) {
+    return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey);
+  }
+
+  /** The open tasks of the process instances under {@code businessKey}. */
+  public TaskQuery tasks(String businessKey) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(businessKey);
+  }
+}
