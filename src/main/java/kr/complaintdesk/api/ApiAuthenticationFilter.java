@@ -8,11 +8,13 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -28,16 +30,18 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   public static final String CALLER = ApiCaller.class.getName();
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-  private final IdentityService identityService;
+  /** Camunda's own reading of HTTP Basic, as on /engine-rest: the same credentials work on both APIs. */
+  private static final AuthenticationProvider BASIC = new HttpBasicAuthenticationProvider();
+  private final ProcessEngine engine;
 
-  public ApiAuthenticationFilter(IdentityService identityService) {
-    this.identityService = identityService;
+  public ApiAuthenticationFilter(ProcessEngine engine) {
+    this.engine = engine;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    ApiCaller caller = fromBasic(request.getHeader("Authorization"));
+    ApiCaller caller = fromBasic(request);
     if (caller == null) {
       HttpSession session = request.getSession(false);
       caller = fromWebappSession(session);
@@ -87,25 +91,14 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         expected.toString().getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
   }
 
-  private ApiCaller fromBasic(String header) {
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+  private ApiCaller fromBasic(HttpServletRequest request) {
+    AuthenticationResult basic = BASIC.extractAuthenticatedUser(request, engine);
+    if (!basic.isAuthenticated()) {
       return null;
     }
-    String decoded;
-    try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    int colon = decoded.indexOf(':');
-    if (colon <= 0) {
-      return null;
-    }
-    String userId = decoded.substring(0, colon);
-    if (!identityService.checkPassword(userId, decoded.substring(colon + 1))) {
-      return null;
-    }
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    String userId = basic.getAuthenticatedUser();
+    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId).toList();
     return new ApiCaller(userId, groups);
   }
 

@@ -1,6 +1,6 @@
 package kr.complaintdesk.api;
 
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Configuration;
 public class ApiConfiguration {
 
   @Bean
-  public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identityService) {
+  public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(ProcessEngine engine) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService));
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine));
     registration.setName("api-authentication");
     registration.addUrlPatterns("/api/*", "/cases/*");
     return registration;
