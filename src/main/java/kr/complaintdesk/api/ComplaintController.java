@@ -6,22 +6,22 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import kr.complaintdesk.api.ApiProblem.FieldProblem;
 import kr.complaintdesk.casefile.CaseActions.CaseView;
 import kr.complaintdesk.casefile.CaseActions;
-import kr.complaintdesk.casefile.ThreatKind;
 import kr.complaintdesk.intake.CaseRecords.CaseRecord;
-import kr.complaintdesk.intake.Channel;
 import kr.complaintdesk.intake.IntakeService.Submitted;
 import kr.complaintdesk.intake.IntakeService;
-import kr.complaintdesk.intake.RegisterCaseDelegate;
+import kr.complaintdesk.intake.rules.Violations;
 import kr.complaintdesk.process.EngineRefusals;
 import kr.complaintdesk.resolution.Offers.Offer;
 import kr.complaintdesk.timeline.Timeline;
@@ -75,11 +75,13 @@ public class ComplaintController {
   private final IntakeService intake;
   private final CaseActions cases;
   private final Timeline timeline;
+  private final Validator validator;
 
-  public ComplaintController(IntakeService intake, CaseActions cases, Timeline timeline) {
+  public ComplaintController(IntakeService intake, CaseActions cases, Timeline timeline, Validator validator) {
     this.intake = intake;
     this.cases = cases;
     this.timeline = timeline;
+    this.validator = validator;
   }
 
   public record CaseCreated(String caseNumber, String priority, String status, String customerId) {}
@@ -132,12 +134,7 @@ public class ComplaintController {
   public Map<String, Object> respond(@PathVariable String caseNumber, @RequestBody ComplaintRequests.Response body,
       HttpServletRequest request) {
     ApiCaller caller = requireStaff(request);
-    List<FieldProblem> errors = new ArrayList<>();
-    if (body.accepted() == null) {
-      errors.add(new FieldProblem("accepted", "필수 항목입니다 (true 또는 false)"));
-    }
-    IntakeMapping.checkLength(errors, "note", body.note(), 2000);
-    requireValid(errors);
+    requireValid(validator.validate(body));
     requireOpen(caseNumber);
     if (!retryingRaces(() -> cases.respond(caseNumber, body.accepted(), body.note(), caller.userId()))) {
       throw ApiProblem.conflict("사건 " + caseNumber + "에는 고객의 답을 기다리는 해결안이 없습니다");
@@ -153,13 +150,10 @@ public class ComplaintController {
     if (!caller.maySubmit()) {
       throw ApiProblem.forbidden("고객 연락을 기록할 권한이 없습니다");
     }
-    List<FieldProblem> errors = new ArrayList<>();
-    IntakeMapping.checkEnum(errors, "channel", body.channel(), Channel.class, true);
-    IntakeMapping.checkLength(errors, "note", body.note(), 2000);
-    requireValid(errors);
+    requireValid(validator.validate(body));
     requireOpen(caseNumber);
     retryingRaces(() -> {
-      cases.recordContact(caseNumber, body.channel(), body.note(), caller.userId());
+      cases.recordContact(caseNumber, body.channel().strip(), body.note(), caller.userId());
       return null;
     });
     return ResponseEntity.accepted().body(result(caseNumber, "recorded", true));
@@ -173,21 +167,10 @@ public class ComplaintController {
     if (!caller.maySubmit()) {
       throw ApiProblem.forbidden("외부 위협을 기록할 권한이 없습니다");
     }
-    List<FieldProblem> errors = new ArrayList<>();
-    IntakeMapping.checkEnum(errors, "kind", body.kind(), ThreatKind.class, true);
-    IntakeMapping.checkLength(errors, "note", body.note(), 2000);
-    if (body.note() == null || body.note().isBlank()) {
-      errors.add(new FieldProblem("note", "필수 항목입니다 (고객이 한 말, 게시 위치)"));
-    }
-    IntakeMapping.checkLength(errors, "publicPostUrl", body.publicPostUrl(), 500);
-    if (body.publicPostUrl() != null && !body.publicPostUrl().isBlank()
-        && !RegisterCaseDelegate.URL.matcher(body.publicPostUrl()).matches()) {
-      errors.add(new FieldProblem("publicPostUrl", "http:// 또는 https:// 로 시작하는 주소여야 합니다"));
-    }
-    requireValid(errors);
+    requireValid(validator.validate(body));
     requireOpen(caseNumber);
     retryingRaces(() -> {
-      cases.raiseThreat(caseNumber, body.kind(), body.note(), body.publicPostUrl(), caller.userId());
+      cases.raiseThreat(caseNumber, body.kind().strip(), body.note(), body.publicPostUrl(), caller.userId());
       return null;
     });
     return ResponseEntity.accepted().body(result(caseNumber, "priority", "P1"));
@@ -198,12 +181,7 @@ public class ComplaintController {
   public ResponseEntity<Map<String, Object>> abuse(@PathVariable String caseNumber,
       @RequestBody ComplaintRequests.AbuseReport body, HttpServletRequest request) {
     ApiCaller caller = requireStaff(request);
-    List<FieldProblem> errors = new ArrayList<>();
-    IntakeMapping.checkLength(errors, "note", body.note(), 2000);
-    if (body.note() == null || body.note().isBlank()) {
-      errors.add(new FieldProblem("note", "필수 항목입니다 (언제, 어떤 말이나 행동이 있었는지)"));
-    }
-    requireValid(errors);
+    requireValid(validator.validate(body));
     requireOpen(caseNumber);
     retryingRaces(() -> {
       cases.reportAbuse(caseNumber, body.note(), caller.userId());
@@ -217,9 +195,7 @@ public class ComplaintController {
   public Map<String, Object> withdraw(@PathVariable String caseNumber, @RequestBody ComplaintRequests.Withdrawal body,
       HttpServletRequest request) {
     ApiCaller caller = requireStaff(request);
-    List<FieldProblem> errors = new ArrayList<>();
-    IntakeMapping.checkLength(errors, "reason", body.reason(), 2000);
-    requireValid(errors);
+    requireValid(validator.validate(body));
     requireOpen(caseNumber);
     retryingRaces(() -> {
       cases.withdraw(caseNumber, body.reason(), caller.userId());
@@ -240,9 +216,13 @@ public class ComplaintController {
     return ApiProblem.notFound("사건 " + caseNumber + "을(를) 찾을 수 없습니다");
   }
 
-  static void requireValid(List<FieldProblem> errors) {
-    if (!errors.isEmpty()) {
-      throw ApiProblem.invalid(errors);
+  /**
+   * Refuses a request body that breaks its constraints, naming each field. Called after the caller's rights are
+   * checked (not with {@code @Valid}), so that who may not do something learns that first.
+   */
+  static void requireValid(Set<? extends ConstraintViolation<?>> violations) {
+    if (!violations.isEmpty()) {
+      throw ApiProblem.invalid(Violations.inDeclaredOrder(violations, FieldProblem::new));
     }
   }
 

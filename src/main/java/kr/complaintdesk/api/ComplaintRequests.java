@@ -1,9 +1,23 @@
 package kr.complaintdesk.api;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotNull;
+import kr.complaintdesk.casefile.ThreatKind;
+import kr.complaintdesk.intake.Channel;
+import kr.complaintdesk.intake.rules.Code;
+import kr.complaintdesk.intake.rules.Required;
+import kr.complaintdesk.intake.rules.Text;
+import kr.complaintdesk.intake.rules.WebAddress;
 
-/** Request bodies of the case API (JSON). Enumerations and dates are strings so that each bad value gets its own message. */
+/**
+ * Request bodies of the case API (JSON). Enumerations and dates are strings so that each bad value gets its own
+ * message. The intake is checked where every intake is, when its case starts (package {@code intake}); the
+ * other bodies carry their rules as constraints from {@code intake.rules}, in the same terms.
+ */
 public final class ComplaintRequests {
+
+  /** The longest note or reason sent with a change of a case. */
+  static final int NOTE = 2000;
 
   private ComplaintRequests() {}
 
@@ -30,23 +44,28 @@ public final class ComplaintRequests {
   public record Product(String code, String name, String lot) {}
 
   @Schema(description = "해결안에 대한 고객의 답")
-  public record Response(Boolean accepted, String note) {}
+  public record Response(@NotNull(message = "{complaintdesk.required.trueOrFalse}") Boolean accepted,
+      @Text(max = NOTE) String note) {}
 
   @Schema(description = "사건이 열려 있는 동안 고객이 다시 연락함")
-  public record Contact(@Schema(example = "PHONE") String channel, String note) {}
+  public record Contact(@Schema(example = "PHONE") @Required @Code(Channel.class) String channel,
+      @Text(max = NOTE) String note) {}
 
   @Schema(description = "고객이 언론 제보, 소비자기관 신고, 확산 게시를 언급함 (메시지 ExternalThreatRaised)")
   public record Threat(
-      @Schema(example = "MEDIA", allowableValues = {"MEDIA", "CONSUMER_AGENCY", "VIRAL_POST", "LAWSUIT"}) String kind,
-      @Schema(description = "고객이 한 말, 게시 위치") String note,
-      String publicPostUrl) {}
+      @Schema(example = "MEDIA", allowableValues = {"MEDIA", "CONSUMER_AGENCY", "VIRAL_POST", "LAWSUIT"})
+      @Required @Code(ThreatKind.class) String kind,
+      @Schema(description = "고객이 한 말, 게시 위치")
+      @Required(message = "{complaintdesk.required.threatNote}") @Text(max = NOTE) String note,
+      @WebAddress String publicPostUrl) {}
 
   @Schema(description = "상담원에 대한 폭언·폭행 등 신고 (산업안전보건법 제41조, 메시지 AbuseReported)")
-  public record AbuseReport(@Schema(description = "경위") String note) {}
+  public record AbuseReport(
+      @Schema(description = "경위") @Required(message = "{complaintdesk.required.abuseNote}") @Text(max = NOTE) String note) {}
 
   @Schema(description = "고객의 불만 철회")
-  public record Withdrawal(String reason) {}
+  public record Withdrawal(@Text(max = NOTE) String reason) {}
 
   @Schema(description = "같은 사람으로 확인된 고객 합치기: mergedCustomerId의 이력과 연락처가 이 고객으로 옮겨집니다")
-  public record Merge(String mergedCustomerId) {}
+  public record Merge(@Required String mergedCustomerId) {}
 }

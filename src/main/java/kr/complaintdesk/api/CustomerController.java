@@ -6,11 +6,10 @@ import static kr.complaintdesk.api.ComplaintController.requireValid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import kr.complaintdesk.api.ApiProblem.FieldProblem;
 import kr.complaintdesk.casefile.CaseActions;
 import kr.complaintdesk.customer.CustomerDirectory;
 import kr.complaintdesk.customer.CustomerDirectory.Customer;
@@ -32,11 +31,13 @@ public class CustomerController {
   private final CustomerDirectory customers;
   private final CaseRecords cases;
   private final CaseActions caseActions;
+  private final Validator validator;
 
-  public CustomerController(CustomerDirectory customers, CaseRecords cases, CaseActions caseActions) {
+  public CustomerController(CustomerDirectory customers, CaseRecords cases, CaseActions caseActions, Validator validator) {
     this.customers = customers;
     this.cases = cases;
     this.caseActions = caseActions;
+    this.validator = validator;
   }
 
   public record CustomerView(String customerId, String name, String region, boolean contactOptOut,
@@ -69,11 +70,7 @@ public class CustomerController {
     if (!requireStaff(request).mayMergeCustomers()) {
       throw ApiProblem.forbidden("고객을 합칠 권한이 없습니다 (상담원, 팀장)");
     }
-    List<FieldProblem> errors = new ArrayList<>();
-    if (body.mergedCustomerId() == null || body.mergedCustomerId().isBlank()) {
-      errors.add(new FieldProblem("mergedCustomerId", "필수 항목입니다"));
-    }
-    requireValid(errors);
+    requireValid(validator.validate(body));
     Customer survivor = find(customerId);
     Customer merged = find(body.mergedCustomerId());
     if (survivor.id().equals(merged.id())) {

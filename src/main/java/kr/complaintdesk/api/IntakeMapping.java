@@ -2,13 +2,11 @@ package kr.complaintdesk.api;
 
 import static kr.complaintdesk.process.CaseVariables.*;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kr.complaintdesk.api.ApiProblem.FieldProblem;
 import kr.complaintdesk.intake.CaseInputException;
-import kr.complaintdesk.intake.RegisterCaseDelegate;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 
@@ -61,33 +59,6 @@ final class IntakeMapping {
     return e.getErrors().stream()
         .map(error -> new FieldProblem(REQUEST_FIELD.getOrDefault(error.field(), error.field()), error.reason()))
         .toList();
-  }
-
-  /** A free text of the API: at most {@code max} characters and no control characters (as at intake). */
-  static void checkLength(List<FieldProblem> errors, String field, String value, int max) {
-    if (value != null && value.length() > max) {
-      errors.add(new FieldProblem(field, max + "자를 넘을 수 없습니다 (" + value.length() + "자)"));
-    } else if (value != null && RegisterCaseDelegate.CONTROL_CHARACTERS.matcher(value).find()) {
-      errors.add(new FieldProblem(field, "제어 문자를 쓸 수 없습니다"));
-    }
-  }
-
-  static <E extends Enum<E>> void checkEnum(List<FieldProblem> errors, String field, String value, Class<E> type,
-      boolean required) {
-    if (value == null || value.isBlank()) {
-      if (required) {
-        errors.add(new FieldProblem(field, "필수 항목입니다"));
-      }
-      return;
-    }
-    if (Arrays.stream(type.getEnumConstants()).noneMatch(c -> c.name().equals(value))) {
-      errors.add(new FieldProblem(field, "알 수 없는 값 '" + abbreviate(value) + "' (허용: "
-          + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + ")"));
-    }
-  }
-
-  static String abbreviate(String value) {
-    return value.length() <= 40 ? value : value.substring(0, 40) + "…";
   }
 
   private static void put(VariableMap variables, String name, String value) {

@@ -743,6 +743,30 @@ class ComplaintApiTest {
   }
 
   @Test
+  void aBadBodyIsAnsweredWithTheIntakeWordingFieldByField() {
+    String caseNumber = submit("SERVICE");
+
+    Reply reply = api.post("/api/complaints/" + caseNumber + "/threats", AGENT,
+        "{\"kind\":\"TV\",\"note\":\"" + "n".repeat(2001) + "\",\"publicPostUrl\":\"community.example\"}");
+
+    assertProblem(reply, 400);
+    assertThat(fieldErrors(reply)).containsExactly(
+        Map.entry("kind", "알 수 없는 값 'TV' (허용: MEDIA, CONSUMER_AGENCY, VIRAL_POST, LAWSUIT)"),
+        Map.entry("note", "2000자를 넘을 수 없습니다 (2001자)"),
+        Map.entry("publicPostUrl", "http:// 또는 https:// 로 시작하는 주소여야 합니다"));
+    assertThat(reply.json().path("detail").asText()).startsWith("kind: ");
+  }
+
+  @Test
+  void whoMayNotDoSomethingIsToldSoBeforeTheBodyIsChecked() {
+    String caseNumber = submit("SERVICE");
+
+    assertProblem(api.post("/api/complaints/" + caseNumber + "/abuse-reports", INTEGRATION, "{}"), 403);
+    assertProblem(api.post("/api/complaints/" + caseNumber + "/withdrawal", INTEGRATION,
+        "{\"reason\":\"" + "r".repeat(2001) + "\"}"), 403);
+  }
+
+  @Test
   void anAbuseReportHandsTheContactToTheLeadAndOnlyStaffMayFileIt() {
     String caseNumber = submit("SERVICE");
     ProcessInstance pi = instance(caseNumber);

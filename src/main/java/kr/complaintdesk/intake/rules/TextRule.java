@@ -1,0 +1,34 @@
+package kr.complaintdesk.intake.rules;
+
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import java.lang.annotation.Annotation;
+
+/**
+ * A rule on a text that first must pass {@link Text} with the rule's {@code max}; what the rule itself checks
+ * is the text without surrounding white space, which is also what intake stores.
+ */
+abstract class TextRule<A extends Annotation> implements ConstraintValidator<A, Object> {
+
+  private int max;
+
+  /** The longest text this rule reads, from its annotation. */
+  abstract int max(A annotation);
+
+  /** Whether the present, stripped {@code text} follows the rule; if not, says why in {@code context}. */
+  abstract boolean accepts(String text, ConstraintValidatorContext context);
+
+  @Override
+  public void initialize(A annotation) {
+    max = max(annotation);
+  }
+
+  @Override
+  public final boolean isValid(Object value, ConstraintValidatorContext context) {
+    if (!Text.Check.passes(value, max, context)) {
+      return false;
+    }
+    String text = Text.Check.stripped(value, max);
+    return text == null || accepts(text, context);
+  }
+}
