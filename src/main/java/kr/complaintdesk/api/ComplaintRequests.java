@@ -11,8 +11,8 @@ import kr.complaintdesk.intake.rules.WebAddress;
 
 /**
  * Request bodies of the case API (JSON). Enumerations and dates are strings so that each bad value gets its own
- * message. The intake is checked where every intake is, when its case starts (package {@code intake}); the
- * other bodies carry their rules as constraints from {@code intake.rules}, in the same terms.
+ * message. The intake is checked where every intake is, when its case starts, against the constraints of
+ * {@code intake.IntakeInput}; the other bodies carry constraints of {@code intake.rules} too, in the same terms.
  */
 public final class ComplaintRequests {
 

@@ -1,0 +1,54 @@
+package kr.complaintdesk.intake.rules;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+import kr.complaintdesk.customer.IdentityKind;
+
+/**
+ * A way to reach the customer that {@link IdentityKind#normalise} accepts: a Korean phone number, an e-mail
+ * address or an SNS handle. The message says which, from {@code complaintdesk.identity.<KIND>}.
+ */
+@Documented
+@Constraint(validatedBy = Identity.Check.class)
+@Target(FIELD)
+@Retention(RUNTIME)
+public @interface Identity {
+
+  IdentityKind value();
+
+  int max();
+
+  String message() default "{complaintdesk.identity}";
+
+  Class<?>[] groups() default {};
+
+  Class<? extends Payload>[] payload() default {};
+
+  class Check extends TextRule<Identity> {
+
+    private IdentityKind kind;
+
+    @Override
+    public void initialize(Identity identity) {
+      super.initialize(identity);
+      kind = identity.value();
+    }
+
+    @Override
+    int max(Identity identity) {
+      return identity.max();
+    }
+
+    @Override
+    boolean accepts(String text, ConstraintValidatorContext context) {
+      return kind.normalise(text).isPresent() || Rule.refuse(context, "{complaintdesk.identity." + kind.name() + "}");
+    }
+  }
+}
