@@ -27,8 +27,6 @@ import org.springframework.stereotype.Service;
 public class IntakeService {
 
   public static final String PROCESS_KEY = "complaint-case";
-  /** {@link CaseVariables#SUBMITTED_BY}, still read by this name in RegisterCaseDelegate. */
-  public static final String SUBMITTED_BY = CaseVariables.SUBMITTED_BY;
   private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
   private static final int ATTEMPTS = 3;
   private static final String UNIQUE_VIOLATION = "23505";

@@ -64,13 +64,13 @@ public class RegisterCaseDelegate implements JavaDelegate {
     String externalRef = IntakeInput.text(in.externalRef());
     String idempotencyKey = IntakeInput.text(in.idempotencyKey());
 
-    String caseNumber = (String) execution.getVariable(CASE_NUMBER);
+    String caseNumber = string(execution, CASE_NUMBER);
     if (caseNumber == null) {
       caseNumber = caseNumbers.next();
       execution.setVariable(CASE_NUMBER, caseNumber);
     }
     execution.setProcessBusinessKey(caseNumber);
-    String customerId = customers.resolve((String) execution.getVariable(CUSTOMER_NAME), region, List.of(
+    String customerId = customers.resolve(string(execution, CUSTOMER_NAME), region, List.of(
         new Identity(IdentityKind.PHONE, phone), new Identity(IdentityKind.EMAIL, email), new Identity(IdentityKind.SNS, sns)));
     if (category == Category.UNWANTED_CONTACT) {
       // The customer asked not to be contacted: that now holds for every identity we know of them.
@@ -78,7 +78,7 @@ public class RegisterCaseDelegate implements JavaDelegate {
     }
     execution.setVariable(CUSTOMER_ID, customerId);
     cases.insert(caseNumber, customerId, channel.name(), externalRef, idempotencyKey, category.name());
-    Object submittedBy = execution.getVariable(IntakeService.SUBMITTED_BY);
+    Object submittedBy = execution.getVariable(SUBMITTED_BY);
     timeline.record(caseNumber, Timeline.Kind.INTAKE, submittedBy != null ? submittedBy.toString() : CurrentUser.of(execution),
         "불만 접수 (" + channel + ", " + category + ")", externalRef == null ? null : "externalRef=" + externalRef);
     execution.setVariable(HARM, category.isHarm());
