@@ -47,15 +47,29 @@ public class Decisions {
 
   /** Inside a process step this joins the step's command; the evaluation goes into the case's history. */
   public Outcome evaluateLatest(String key, Map<String, Object> variables) {
-    return commands.execute(context -> context.runWithoutAuthorization(() -> evaluate(context, key, variables)));
+    return commands.execute(context -> context.runWithoutAuthorization(
+        () -> evaluate(latest(context, key), variables)));
   }
 
-  private Outcome evaluate(CommandContext context, String key, Map<String, Object> variables) {
-    // One select by key, the definition's model from the engine's deployment cache; the evaluation by id below
-    // finds the same definition in the command's entity cache instead of selecting it again.
-    DecisionDefinition decision = context.getProcessEngineConfiguration().getDeploymentCache()
-        .findDeployedLatestDecisionDefinitionByKey(key);
-    DmnDecisionResult result = decisionService.evaluateDecisionById(decision.getId()).variables(variables).evaluate();
-    return new Outcome(key, decision.getVersion(), result.getResultList());
+  /**
+   * The latest deployed version of a decision, found the same way: for callers that keep what a version
+   * answered, which never changes once deployed, and only need to know whether a newer one exists.
+   */
+  public DecisionDefinition latest(String key) {
+    return commands.execute(context -> context.runWithoutAuthorization(() -> latest(context, key)));
+  }
+
+  /** Evaluates one deployed version, which {@link #latest} found. */
+  public Outcome evaluate(DecisionDefinition decision, Map<String, Object> variables) {
+    return commands.execute(context -> context.runWithoutAuthorization(() -> {
+      // Within the command that found it, the evaluation by id takes the definition from the entity cache.
+      DmnDecisionResult result = decisionService.evaluateDecisionById(decision.getId()).variables(variables).evaluate();
+      return new Outcome(decision.getKey(), decision.getVersion(), result.getResultList());
+    }));
+  }
+
+  private static DecisionDefinition latest(CommandContext context, String key) {
+    // One select by key, the definition's model from the engine's deployment cache.
+    return context.getProcessEngineConfiguration().getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(key);
   }
 }
