@@ -3,12 +3,14 @@ package kr.complaintdesk.analysis;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import kr.complaintdesk.sla.LegalDeadline;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
 import kr.complaintdesk.support.ProcessTestBase;
@@ -179,19 +181,19 @@ class CauseAnalysisProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void aSeriousAdverseEventNotReportedWithinFifteenDaysGoesToTheLead() {
-    java.time.Instant verdict = Instant.parse("2026-03-02T01:00:00Z");
+  void aSeriousAdverseEventNotReportedWithinTheLegalDeadlineGoesToTheLead() {
+    Instant verdict = Instant.parse("2026-03-02T01:00:00Z");
     ClockUtil.setCurrentTime(Date.from(verdict));
     try {
       ProcessInstance analysis = startAnalysis(true, false, false);
       driver.complete(analysis, REVIEW_EVIDENCE, "safety-lab1", "evidenceReviewNotes", "입원 치료", "expertOpinionNeeded", false);
       driver.complete(analysis, DECIDE_CAUSATION, "safety-lab1",
           "productCausation", "CONFIRMED", "seriousAdverseEvent", true, "safetyFindings", "중대한 이상사례");
-      assertThat(driver.task(analysis, REPORT_TO_REGULATOR).getDueDate())
-          .isEqualTo(Date.from(verdict.plus(Duration.ofDays(15))));
+      Date due = LegalDeadline.REGULATOR_REPORT.level().after(Date.from(verdict), businessCalendar);
+      assertThat(driver.task(analysis, REPORT_TO_REGULATOR).getDueDate()).isEqualTo(due);
+      assertThat(driver.timerDueDates(analysis)).as("the timer reads the same deadline").containsExactly(due);
 
-      ClockUtil.setCurrentTime(
-          Date.from(verdict.plus(Duration.ofDays(15)).plusSeconds(60)));
+      ClockUtil.setCurrentTime(minutesFrom(due, 1));
       driver.executeJobs(analysis);
 
       assertThat(driver.candidateGroups(driver.task(analysis, "UserTask_EscalateRegulatorReport"))).containsExactly("cs-lead");
@@ -203,26 +205,37 @@ class CauseAnalysisProcessTest extends ProcessTestBase {
 
   @Test
   void analysesOverTheirSlaInBusinessDaysAreChasedByTheLead() {
-    Instant monday = Instant.parse("2026-11-23T01:00:00Z");
-    ClockUtil.setCurrentTime(Date.from(monday));
+    Date monday = Date.from(Instant.parse("2026-11-23T01:00:00Z"));
+    ClockUtil.setCurrentTime(monday);
     try {
       ProcessInstance analysis = startAnalysis(true, true, true);
-      assertThat(driver.task(analysis, REVIEW_EVIDENCE).getDueDate()).isEqualTo(Date.from(monday.plus(Duration.ofDays(2))));
-      assertThat(driver.task(analysis, INSPECT_PRODUCT).getDueDate()).isEqualTo(Date.from(monday.plus(Duration.ofDays(3))));
+      // What each analysis's chase says, by the moment its SLA runs out: the task's due date.
+      Map<String, String> lateWork = Map.of(
+          "EVIDENCE_REVIEW", "증거 검토 — 검토 SLA 지남",
+          "QUALITY_INSPECTION", "제품·로트 검사 — 검사 SLA 지남",
+          "DELIVERY_INVESTIGATION", "배송 경위 조사 — 조사 SLA 지남");
+      Map<String, String> taskOf = Map.of("EVIDENCE_REVIEW", REVIEW_EVIDENCE, "QUALITY_INSPECTION", INSPECT_PRODUCT,
+          "DELIVERY_INVESTIGATION", INVESTIGATE_DELIVERY);
+      Map<String, Date> due = new TreeMap<>();
+      taskOf.forEach((sla, task) -> {
+        due.put(sla, slaDue(sla, monday));
+        assertThat(driver.task(analysis, task).getDueDate()).as("due date of %s (%s)", task, sla).isEqualTo(due.get(sla));
+      });
+      assertThat(driver.timerDueDates(analysis)).as("each SLA timer reads the same row as its task")
+          .containsExactlyInAnyOrderElementsOf(due.values());
 
-      // Wednesday: the safety lab and logistics (2 business days) are late, quality (3) is not yet.
-      ClockUtil.setCurrentTime(Date.from(monday.plus(Duration.ofDays(2)).plusSeconds(60)));
-      driver.executeJobs(analysis);
-      assertThat(driver.openTasks(analysis, "UserTask_ChaseAnalysis")).hasSize(2)
-          .allSatisfy(task -> assertThat(driver.candidateGroups(task)).containsExactly("cs-lead"));
-      assertThat(lateAnalyses(analysis)).as("each chase names what is late")
-          .containsExactlyInAnyOrder("증거 검토 — 검토 SLA 2영업일 지남", "배송 경위 조사 — 조사 SLA 2영업일 지남");
-
-      ClockUtil.setCurrentTime(Date.from(monday.plus(Duration.ofDays(3)).plusSeconds(60)));
-      driver.executeJobs(analysis);
-      assertThat(driver.openTasks(analysis, "UserTask_ChaseAnalysis")).hasSize(3);
-      assertThat(lateAnalyses(analysis)).containsExactlyInAnyOrder("증거 검토 — 검토 SLA 2영업일 지남",
-          "배송 경위 조사 — 조사 SLA 2영업일 지남", "제품·로트 검사 — 검사 SLA 3영업일 지남");
+      // Past each due moment in turn: exactly the analyses due by then are chased, each naming its SLA.
+      for (Date moment : new TreeSet<>(due.values())) {
+        ClockUtil.setCurrentTime(minutesFrom(moment, 1));
+        driver.executeJobs(analysis);
+        List<String> expected = due.entrySet().stream().filter(entry -> !entry.getValue().after(moment))
+            .map(entry -> lateWork.get(entry.getKey()) + " (" + serviceLevels.level(entry.getKey()).text() + ")")
+            .toList();
+        assertThat(driver.openTasks(analysis, "UserTask_ChaseAnalysis")).hasSize(expected.size())
+            .allSatisfy(task -> assertThat(driver.candidateGroups(task)).containsExactly("cs-lead"));
+        assertThat(lateAnalyses(analysis)).as("each chase names what is late")
+            .containsExactlyInAnyOrderElementsOf(expected);
+      }
       assertThat(analysis).isWaitingAt(REVIEW_EVIDENCE, INSPECT_PRODUCT, INVESTIGATE_DELIVERY, "UserTask_ChaseAnalysis");
     } finally {
       ClockUtil.reset();
@@ -230,21 +243,21 @@ class CauseAnalysisProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void expertOpinionRecordedWithinFiveBusinessDaysIsNotChased() {
-    Instant monday = Instant.parse("2026-11-23T01:00:00Z"); // 10:00 in Seoul
-    ClockUtil.setCurrentTime(Date.from(monday));
+  void expertOpinionRecordedWithinItsSlaIsNotChased() {
+    Date monday = Date.from(Instant.parse("2026-11-23T01:00:00Z")); // 10:00 in Seoul
+    ClockUtil.setCurrentTime(monday);
     try {
       ProcessInstance analysis = startAnalysis(true, false, false);
       driver.complete(analysis, REVIEW_EVIDENCE, "safety-lab1", "evidenceReviewNotes", "감염 의심", "expertOpinionNeeded", true);
-      assertThat(driver.task(analysis, RECORD_EXPERT_OPINION).getDueDate())
-          .as("next Monday, 5 business days").isEqualTo(Date.from(monday.plus(Duration.ofDays(7))));
+      Date due = slaDue("EXPERT_OPINION", monday);
+      assertThat(driver.task(analysis, RECORD_EXPERT_OPINION).getDueDate()).isEqualTo(due);
 
-      // Friday: the dermatologist's written opinion arrives in time.
-      ClockUtil.setCurrentTime(Date.from(monday.plus(Duration.ofDays(4))));
+      // The dermatologist's written opinion arrives just in time.
+      ClockUtil.setCurrentTime(minutesFrom(due, -1));
       driver.complete(analysis, RECORD_EXPERT_OPINION, "safety-lab1",
           "expertName", "피부과 전문의 박OO", "expertOpinion", "접촉성 피부염");
 
-      ClockUtil.setCurrentTime(Date.from(monday.plus(Duration.ofDays(8))));
+      ClockUtil.setCurrentTime(minutesFrom(due, 24 * 60));
       driver.executeJobs(analysis);
       assertThat(driver.openTasks(analysis, "UserTask_ChaseAnalysis")).isEmpty();
       assertThat(analysis).isWaitingAtExactly(DECIDE_CAUSATION).hasNotPassed("BoundaryEvent_ExpertOpinionOverdue");
@@ -254,21 +267,22 @@ class CauseAnalysisProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void expertOpinionLateByFiveBusinessDaysIsChasedByTheLead() {
-    Instant christmasEve = Instant.parse("2026-12-24T01:00:00Z"); // Thursday 10:00 in Seoul
-    ClockUtil.setCurrentTime(Date.from(christmasEve));
+  void expertOpinionLateOverItsSlaInBusinessDaysIsChasedByTheLead() {
+    Date christmasEve = Date.from(Instant.parse("2026-12-24T01:00:00Z")); // Thursday 10:00 in Seoul
+    ClockUtil.setCurrentTime(christmasEve);
     try {
       ProcessInstance analysis = startAnalysis(true, false, false);
       driver.complete(analysis, REVIEW_EVIDENCE, "safety-lab1", "evidenceReviewNotes", "감염 의심", "expertOpinionNeeded", true);
-      // 성탄절, the weekend and 신정 do not count: Mon 28, Tue 29, Wed 30, Thu 31, Mon 4 January.
-      Instant due = Instant.parse("2027-01-04T01:00:00Z");
-      assertThat(driver.task(analysis, RECORD_EXPERT_OPINION).getDueDate()).isEqualTo(Date.from(due));
+      // Counted as the table says from Christmas Eve: in business days, 성탄절, the weekend and 신정 do not count.
+      Date due = slaDue("EXPERT_OPINION", christmasEve);
+      assertThat(driver.task(analysis, RECORD_EXPERT_OPINION).getDueDate()).isEqualTo(due);
+      assertThat(driver.timerDueDates(analysis)).containsExactly(due);
 
-      ClockUtil.setCurrentTime(Date.from(due.minusSeconds(60)));
+      ClockUtil.setCurrentTime(minutesFrom(due, -1));
       driver.executeJobs(analysis);
       assertThat(driver.openTasks(analysis, "UserTask_ChaseAnalysis")).isEmpty();
 
-      ClockUtil.setCurrentTime(Date.from(due.plusSeconds(60)));
+      ClockUtil.setCurrentTime(minutesFrom(due, 1));
       driver.executeJobs(analysis);
       assertThat(driver.candidateGroups(driver.task(analysis, "UserTask_ChaseAnalysis"))).containsExactly("cs-lead");
       assertThat(analysis).isWaitingAtExactly(RECORD_EXPERT_OPINION, "UserTask_ChaseAnalysis")

@@ -4,8 +4,9 @@ import static kr.complaintdesk.support.KoreanTime.kst;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Date;
+import kr.complaintdesk.calendar.BusinessCalendar;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
 import kr.complaintdesk.support.ProcessTestBase;
@@ -135,24 +136,27 @@ class CareVisitProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void aVisitScheduledWithinOneBusinessDayNeedsNoLeadAndTheVisitIsDueAtTheAgreedTime() {
-    // Wednesday afternoon before 추석 (Thu–Sat) and a Sunday: one business day is Monday.
-    ClockUtil.setCurrentTime(kst("2026-09-23T15:00"));
+  void aVisitScheduledWithinItsSlaNeedsNoLeadAndTheVisitIsDueAtTheAgreedTime() {
+    // Wednesday afternoon before 추석 (Thu–Sat) and a Sunday: counted in business days, the holidays do not count.
+    Date requested = kst("2026-09-23T15:00");
+    ClockUtil.setCurrentTime(requested);
     try {
       ProcessInstance care = startCare("busan");
-      assertThat(driver.task(care, SCHEDULE_VISIT).getDueDate()).isEqualTo(kst("2026-09-28T15:00"));
-      assertThat(driver.timerDueDates(care)).containsExactly(kst("2026-09-28T15:00"));
+      Date due = slaDue("VISIT_SCHEDULING", requested);
+      assertThat(driver.task(care, SCHEDULE_VISIT).getDueDate()).isEqualTo(due);
+      assertThat(driver.timerDueDates(care)).as("the timer reads the same row as the task").containsExactly(due);
 
-      ClockUtil.setCurrentTime(kst("2026-09-25T11:00"));
+      ClockUtil.setCurrentTime(minutesFrom(due, -1));
       driver.executeJobs(care);
       assertThat(care).isWaitingAtExactly(SCHEDULE_VISIT);
 
-      ClockUtil.setCurrentTime(kst("2026-09-28T10:00"));
-      driver.complete(care, SCHEDULE_VISIT, "region-busan1", "visitAt", "2026-09-29T14:30");
+      // The visit the day after, at 14:30 Korean time whatever the server's time zone.
+      LocalDateTime visitAt = due.toInstant().atZone(BusinessCalendar.KOREA).toLocalDate().plusDays(1).atTime(14, 30);
+      driver.complete(care, SCHEDULE_VISIT, "region-busan1", "visitAt", visitAt.toString());
       assertThat(driver.task(care, VISIT_CUSTOMER).getDueDate())
-          .isEqualTo(Date.from(Instant.parse("2026-09-29T05:30:00Z")));
+          .isEqualTo(Date.from(visitAt.atZone(BusinessCalendar.KOREA).toInstant()));
 
-      ClockUtil.setCurrentTime(kst("2026-09-28T15:01"));
+      ClockUtil.setCurrentTime(minutesFrom(due, 1));
       driver.executeJobs(care);
       assertThat(care).isWaitingAtExactly(VISIT_CUSTOMER).hasNotPassed(ESCALATE_VISIT_SCHEDULING);
       assertThat(driver.timerDueDates(care)).as("the SLA timer went with the completed task").isEmpty();
@@ -162,24 +166,27 @@ class CareVisitProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void aVisitNotScheduledWithinOneBusinessDayGoesToTheLeadWhileTheRegionKeepsTheTask() {
-    // Friday 16:00: one business day later is Monday 16:00, not Saturday.
-    ClockUtil.setCurrentTime(kst("2026-11-20T16:00"));
+  void aVisitNotScheduledWithinItsSlaGoesToTheLeadWhileTheRegionKeepsTheTask() {
+    // Friday 16:00: counted in business days, the weekend does not count.
+    Date requested = kst("2026-11-20T16:00");
+    ClockUtil.setCurrentTime(requested);
     try {
       ProcessInstance care = startCare("daegu");
       String schedule = driver.task(care, SCHEDULE_VISIT).getId();
+      Date due = slaDue("VISIT_SCHEDULING", requested);
 
-      ClockUtil.setCurrentTime(kst("2026-11-23T15:59"));
+      ClockUtil.setCurrentTime(minutesFrom(due, -1));
       driver.executeJobs(care);
       assertThat(driver.openTasks(care, ESCALATE_VISIT_SCHEDULING)).isEmpty();
 
-      ClockUtil.setCurrentTime(kst("2026-11-23T16:01"));
+      Date late = minutesFrom(due, 1);
+      ClockUtil.setCurrentTime(late);
       driver.executeJobs(care);
       Task escalation = driver.task(care, ESCALATE_VISIT_SCHEDULING);
       assertThat(driver.candidateGroups(escalation)).containsExactly("cs-lead");
       assertThat(escalation.getName()).isEqualTo("늦어진 방문 일정 조치");
       assertThat(escalation.getPriority()).isEqualTo(90);
-      assertThat(escalation.getDueDate()).isEqualTo(kst("2026-11-23T16:01"));
+      assertThat(escalation.getDueDate()).isEqualTo(late);
       assertThat(care).isWaitingAtExactly(SCHEDULE_VISIT, ESCALATE_VISIT_SCHEDULING);
       assertThat(driver.task(care, SCHEDULE_VISIT).getId()).isEqualTo(schedule);
 
@@ -188,7 +195,8 @@ class CareVisitProcessTest extends ProcessTestBase {
       assertThat(care).hasPassed(VISIT_SCHEDULING_ESCALATED).isWaitingAtExactly(SCHEDULE_VISIT);
       assertThat(driver.timerDueDates(care)).as("the lead is told once").isEmpty();
 
-      driver.complete(care, SCHEDULE_VISIT, "region-daegu1", "visitAt", "2026-11-24T10:00");
+      LocalDateTime visitAt = late.toInstant().atZone(BusinessCalendar.KOREA).toLocalDate().plusDays(1).atTime(10, 0);
+      driver.complete(care, SCHEDULE_VISIT, "region-daegu1", "visitAt", visitAt.toString());
       assertThat(care).isWaitingAtExactly(VISIT_CUSTOMER);
     } finally {
       ClockUtil.reset();
@@ -196,36 +204,40 @@ class CareVisitProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void recoveryIsCheckedEveryThreeBusinessDaysAndNoTimerIsLeftOnceTheCustomerHasRecovered() {
+  void recoveryIsCheckedAtTheTablesIntervalAndNoTimerIsLeftOnceTheCustomerHasRecovered() {
     ClockUtil.setCurrentTime(kst("2026-09-17T10:00"));
     try {
       ProcessInstance care = atVisit("busan");
       driver.complete(care, VISIT_CUSTOMER, "region-busan1",
           "careNotes", "접촉성 피부염 소견", "recovered", false, "treatmentCostAdded", 50000L);
 
-      // Thursday + 3 business days: Friday, Monday, Tuesday.
+      // Thursday: the first check comes the table's interval later.
       assertThat(care).isWaitingAtExactly(RECOVERY_CHECK_DUE);
-      assertThat(driver.timerDueDates(care)).containsExactly(kst("2026-09-22T10:00"));
-      ClockUtil.setCurrentTime(kst("2026-09-22T09:59"));
+      Date firstCheck = slaDue("RECOVERY_CHECK_INTERVAL", kst("2026-09-17T10:00"));
+      assertThat(driver.timerDueDates(care)).containsExactly(firstCheck);
+      ClockUtil.setCurrentTime(minutesFrom(firstCheck, -1));
       driver.executeJobs(care);
       assertThat(driver.openTasks(care, CHECK_RECOVERY)).as("no check before its day").isEmpty();
 
-      ClockUtil.setCurrentTime(kst("2026-09-22T10:01"));
+      Date checkCreated = minutesFrom(firstCheck, 1);
+      ClockUtil.setCurrentTime(checkCreated);
       driver.executeJobs(care);
       assertThat(driver.candidateGroups(driver.task(care, CHECK_RECOVERY))).containsExactly("region-busan");
-      assertThat(driver.task(care, CHECK_RECOVERY).getDueDate()).as("a check is due the next business day")
-          .isEqualTo(kst("2026-09-23T10:01"));
-      ClockUtil.setCurrentTime(kst("2026-09-22T11:00"));
+      assertThat(driver.task(care, CHECK_RECOVERY).getDueDate()).as("a check is due as the table says")
+          .isEqualTo(slaDue("RECOVERY_CHECK", checkCreated));
+      Date checked = minutesFrom(firstCheck, 60);
+      ClockUtil.setCurrentTime(checked);
       driver.complete(care, CHECK_RECOVERY, "region-busan1",
           "recoveryNotes", "감염으로 악화, 재진료", "recovered", false, "treatmentCostAdded", 20000L);
 
-      // Tuesday + 3 business days skips 추석 (Thu–Sat) and Sunday: Wednesday, Monday, Tuesday.
-      assertThat(driver.timerDueDates(care)).containsExactly(kst("2026-09-29T11:00"));
-      ClockUtil.setCurrentTime(kst("2026-09-28T17:00"));
+      // The next interval counts from the check (in business days across 추석 when it falls in it).
+      Date secondCheck = slaDue("RECOVERY_CHECK_INTERVAL", checked);
+      assertThat(driver.timerDueDates(care)).containsExactly(secondCheck);
+      ClockUtil.setCurrentTime(minutesFrom(secondCheck, -1));
       driver.executeJobs(care);
       assertThat(care).isWaitingAtExactly(RECOVERY_CHECK_DUE);
 
-      ClockUtil.setCurrentTime(kst("2026-09-29T11:01"));
+      ClockUtil.setCurrentTime(minutesFrom(secondCheck, 1));
       driver.executeJobs(care);
       driver.complete(care, CHECK_RECOVERY, "region-busan1",
           "recoveryNotes", "완치 확인", "recovered", true, "treatmentCostAdded", 12500L);

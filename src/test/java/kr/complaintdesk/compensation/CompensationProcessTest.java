@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import kr.complaintdesk.calendar.BusinessCalendar;
 import kr.complaintdesk.compensation.FourEyesCheckListener.FourEyesViolation;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
@@ -275,21 +277,26 @@ class CompensationProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void aReturnNotBackAfterSevenBusinessDaysIsChasedWithTheCustomerWhileLogisticsKeepsItsTask() {
-    // Approved Monday 21 December: seven business days skip 성탄절 and the weekend, so Thursday 31 December.
+  void aReturnNotBackWithinItsSlaIsChasedWithTheCustomerWhileLogisticsKeepsItsTask() {
+    // Approved Monday 21 December: counted in business days, 성탄절 and the weekend do not count.
     clockAt("2026-12-21T10:00");
     ProcessInstance compensation = approvedRefund();
-    clockAt("2026-12-31T09:59");
+    Date due = slaDue("RETURN_ARRIVAL", kst("2026-12-21T10:00"));
+    ClockUtil.setCurrentTime(minutesFrom(due, -1));
     driver.executeJobs(compensation);
     assertThat(driver.openTasks(compensation, CHASE_RETURN)).isEmpty();
 
-    clockAt("2026-12-31T10:01");
+    Date chased = minutesFrom(due, 1);
+    ClockUtil.setCurrentTime(chased);
     driver.executeJobs(compensation);
 
-    assertThat(driver.candidateGroups(driver.task(compensation, CHASE_RETURN))).containsExactly("cs-agent");
+    Task chase = driver.task(compensation, CHASE_RETURN);
+    assertThat(driver.candidateGroups(chase)).containsExactly("cs-agent");
+    assertThat(chase.getDueDate()).isEqualTo(slaDue("RETURN_CHASE", chased));
     assertThat(driver.openTasks(compensation, CONFIRM_RETURN)).hasSize(1);
     driver.complete(compensation, CHASE_RETURN, "cs-agent1", "returnChaseNotes", "1월 4일 회수 기사 방문 예약");
-    driver.complete(compensation, CONFIRM_RETURN, "logistics1", "returnReceivedOn", "2026-12-31");
+    driver.complete(compensation, CONFIRM_RETURN, "logistics1", "returnReceivedOn",
+        chased.toInstant().atZone(BusinessCalendar.KOREA).toLocalDate().toString());
     driver.executeJobs(compensation);
     assertThat(compensation).isEnded().hasPassed(CHASE_RETURN, PAY_REFUND);
   }

@@ -12,6 +12,8 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import kr.complaintdesk.calendar.BusinessCalendar;
+import kr.complaintdesk.sla.ServiceLevels;
 import kr.complaintdesk.tasklist.TasklistFilters;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -36,6 +38,8 @@ class ComplaintCaseProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtimeService;
+  @Autowired ServiceLevels serviceLevels;
+  @Autowired BusinessCalendar businessCalendar;
   CaseDriver driver;
 
   @BeforeEach
@@ -56,8 +60,10 @@ class ComplaintCaseProcessTest {
 
   @Test
   void aComplaintReportedOnSaturdayIsDueInBusinessHoursFromMondayAndAMissedSlaGoesToTheLead() {
-    // The phone-case story: reported on a Saturday afternoon, counted from Monday 09:00 (P3: 16 business hours).
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 21, 15, 0, 0, 0, KOREA).toInstant()));
+    // The phone-case story: reported on a Saturday afternoon, counted in business hours from Monday 09:00 (the
+    // first-response SLA of P3 in the triage table).
+    Date saturday = Date.from(ZonedDateTime.of(2026, 11, 21, 15, 0, 0, 0, KOREA).toInstant());
+    ClockUtil.setCurrentTime(saturday);
     try {
       // A first-time customer: a repeat complainant would be P2.
       long digits = Math.floorMod(System.nanoTime(), 100_000_000L);
@@ -65,8 +71,11 @@ class ComplaintCaseProcessTest {
           .putValue("customerPhone", String.format("010-%04d-%04d", digits / 10_000, digits % 10_000)));
       assertThat(runtimeService.getVariable(pi.getId(), "priority")).isEqualTo("P3");
       Task contact = driver.task(pi, "UserTask_FirstContact");
-      Date due = Date.from(ZonedDateTime.of(2026, 11, 24, 16, 0, 0, 0, KOREA).toInstant());
+      Number hours = (Number) runtimeService.getVariable(pi.getId(), "firstResponseHours");
+      Date due = businessCalendar.addBusinessHours(saturday, hours);
       assertThat(contact.getDueDate()).isEqualTo(due);
+      assertThat(due).as("counted from Monday 09:00, not from Saturday")
+          .isAfter(Date.from(ZonedDateTime.of(2026, 11, 23, 9, 0, 0, 0, KOREA).toInstant()));
       assertThat(contact.getPriority()).isEqualTo(50);
       assertThat(driver.openTasks(pi, "UserTask_HandleOverdueFirstContact")).isEmpty();
 
@@ -286,24 +295,27 @@ class ComplaintCaseProcessTest {
   }
 
   @Test
-  void anUnansweredOfferIsFollowedUpAfterThreeBusinessDaysAndClosedAsNoResponseAfterFourteenDays() {
-    ZonedDateTime offered = ZonedDateTime.of(2026, 11, 26, 10, 0, 0, 0, KOREA);
-    ClockUtil.setCurrentTime(Date.from(offered.toInstant()));
+  void anUnansweredOfferIsFollowedUpAndClosedAsNoResponseWhenTheTablesDeadlinesPass() {
+    Date offered = Date.from(ZonedDateTime.of(2026, 11, 26, 10, 0, 0, 0, KOREA).toInstant());
+    ClockUtil.setCurrentTime(offered);
     try {
       ProcessInstance pi = atOffer();
       offer(pi, "cs-agent1", "APOLOGY", 0);
 
-      // Thursday + 3 business days = Tuesday (the weekend does not count).
-      ClockUtil.setCurrentTime(Date.from(offered.plusDays(4).plusHours(23).toInstant()));
+      // Thursday: the reminder counts business days, so the weekend does not count.
+      Date reminder = slaDue("OFFER_REMINDER", offered);
+      ClockUtil.setCurrentTime(minutesFrom(reminder, -1));
       driver.executeJobs(pi);
       assertThat(driver.openTasks(pi, "UserTask_RemindCustomer")).isEmpty();
-      ClockUtil.setCurrentTime(Date.from(offered.plusDays(5).plusMinutes(1).toInstant()));
+      Date reminded = minutesFrom(reminder, 1);
+      ClockUtil.setCurrentTime(reminded);
       driver.executeJobs(pi);
       assertThat(task("UserTask_RemindCustomer", pi)).hasCandidateGroup("cs-agent");
+      assertThat(task("UserTask_RemindCustomer", pi).getDueDate()).isEqualTo(slaDue("OFFER_REMINDER_CALL", reminded));
       assertThat(driver.openTasks(pi, "UserTask_RecordCustomerResponse")).hasSize(1);
       driver.complete(pi, "UserTask_RemindCustomer", "cs-agent1", "reminderNotes", "부재중, 문자 남김");
 
-      ClockUtil.setCurrentTime(Date.from(offered.plusDays(14).plusMinutes(1).toInstant()));
+      ClockUtil.setCurrentTime(minutesFrom(slaDue("OFFER_NO_RESPONSE", offered), 1));
       driver.executeJobs(pi);
 
       assertThat(pi).isEnded().hasPassed("ServiceTask_MarkNoResponse").hasNotPassed("CallActivity_Compensation");
@@ -315,27 +327,32 @@ class ComplaintCaseProcessTest {
   }
 
   @Test
-  void anUnansweredFinalOfferIsFollowedUpAfterThreeBusinessDaysAndClosedAsNoResponseAfterFourteenDays() {
-    // The lead's final offer goes out on Thursday 24 December: Friday 25 (성탄절) and the weekend do not count.
-    ZonedDateTime offered = ZonedDateTime.of(2026, 12, 24, 11, 0, 0, 0, KOREA);
-    ClockUtil.setCurrentTime(Date.from(offered.toInstant()));
+  void anUnansweredFinalOfferIsFollowedUpAndClosedAsNoResponseWhenTheTablesDeadlinesPass() {
+    // The lead's final offer goes out on Thursday 24 December: in business days, 성탄절 and the weekend do not count.
+    Date offered = Date.from(ZonedDateTime.of(2026, 12, 24, 11, 0, 0, 0, KOREA).toInstant());
+    ClockUtil.setCurrentTime(offered);
     try {
       ProcessInstance pi = startAt("UserTask_RecordFinalResponse", Map.of("remedy", "STORE_CREDIT", "offerAmount", 20000L,
           "companyFault", "NO", "rootCause", "CUSTOMER_MISUSE", "offerRound", 3));
 
-      ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 30, 10, 59, 0, 0, KOREA).toInstant()));
+      Date reminder = slaDue("OFFER_REMINDER", offered);
+      ClockUtil.setCurrentTime(minutesFrom(reminder, -1));
       driver.executeJobs(pi);
       assertThat(driver.openTasks(pi, "UserTask_RemindCustomerOfFinalOffer")).isEmpty();
-      ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 30, 11, 1, 0, 0, KOREA).toInstant()));
+      Date reminded = minutesFrom(reminder, 1);
+      ClockUtil.setCurrentTime(reminded);
       driver.executeJobs(pi);
       assertThat(task("UserTask_RemindCustomerOfFinalOffer", pi)).hasCandidateGroup("cs-agent");
+      assertThat(task("UserTask_RemindCustomerOfFinalOffer", pi).getDueDate())
+          .isEqualTo(slaDue("OFFER_REMINDER_CALL", reminded));
       assertThat(driver.openTasks(pi, "UserTask_RecordFinalResponse")).hasSize(1);
       driver.complete(pi, "UserTask_RemindCustomerOfFinalOffer", "cs-agent1", "reminderNotes", "통화 안 됨, 문자 남김");
 
-      ClockUtil.setCurrentTime(Date.from(offered.plusDays(14).minusMinutes(1).toInstant()));
+      Date noResponse = slaDue("OFFER_NO_RESPONSE", offered);
+      ClockUtil.setCurrentTime(minutesFrom(noResponse, -1));
       driver.executeJobs(pi);
       assertThat(pi).isNotEnded();
-      ClockUtil.setCurrentTime(Date.from(offered.plusDays(14).plusMinutes(1).toInstant()));
+      ClockUtil.setCurrentTime(minutesFrom(noResponse, 1));
       driver.executeJobs(pi);
 
       assertThat(pi).isEnded().hasPassed("ServiceTask_MarkFinalOfferNoResponse")
@@ -348,25 +365,27 @@ class ComplaintCaseProcessTest {
   }
 
   @Test
-  void theSatisfactionCallComesThreeBusinessDaysAfterTheResolutionAndIsDueTwoBusinessDaysLater() {
-    // Resolved on Thursday 24 December: 성탄절, the weekend and 신정 (1 January 2027) do not count.
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 24, 15, 0, 0, 0, KOREA).toInstant()));
+  void theSatisfactionCallComesWhenTheTableSaysAfterTheResolutionAndIsDueAsTheTableSays() {
+    // Resolved on Thursday 24 December: in business days, 성탄절, the weekend and 신정 (1 January 2027) do not count.
+    Date resolved = Date.from(ZonedDateTime.of(2026, 12, 24, 15, 0, 0, 0, KOREA).toInstant());
+    ClockUtil.setCurrentTime(resolved);
     try {
       ProcessInstance pi = startAt("IntermediateCatchEvent_FollowUpDue", Map.of("offerAccepted", true, "remedy", "APOLOGY",
           "companyFault", "NO", "rootCause", "CUSTOMER_MISUSE"));
-      Date callDay = Date.from(ZonedDateTime.of(2026, 12, 30, 15, 0, 0, 0, KOREA).toInstant());
+      Date callDay = slaDue("FOLLOW_UP_WAIT", resolved);
       assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
           .activityId("IntermediateCatchEvent_FollowUpDue").singleResult().getDuedate()).isEqualTo(callDay);
 
-      ClockUtil.setCurrentTime(Date.from(callDay.toInstant().minusSeconds(60)));
+      ClockUtil.setCurrentTime(minutesFrom(callDay, -1));
       driver.executeJobs(pi);
       assertThat(driver.openTasks(pi, "UserTask_FollowUpCall")).isEmpty();
-      ClockUtil.setCurrentTime(Date.from(callDay.toInstant().plusSeconds(60)));
+      Date called = minutesFrom(callDay, 1);
+      ClockUtil.setCurrentTime(called);
       driver.executeJobs(pi);
 
       Task call = driver.task(pi, "UserTask_FollowUpCall");
       assertThat(call).hasCandidateGroup("cs-agent");
-      assertThat(call.getDueDate()).isEqualTo(Date.from(ZonedDateTime.of(2027, 1, 4, 15, 1, 0, 0, KOREA).toInstant()));
+      assertThat(call.getDueDate()).isEqualTo(slaDue("FOLLOW_UP_CALL", called));
     } finally {
       ClockUtil.reset();
     }
@@ -374,14 +393,20 @@ class ComplaintCaseProcessTest {
 
   @Test
   void withdrawalInTheMiddleOfCareAndAnalysisEndsEveryTaskAndEveryTimerOfTheCase() {
-    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, KOREA).toInstant()));
+    Date monday = Date.from(ZonedDateTime.of(2026, 11, 23, 10, 0, 0, 0, KOREA).toInstant());
+    ClockUtil.setCurrentTime(monday);
     try {
       ProcessInstance pi = driver.startCase(intake("HEALTH_HARM", "busan"));
       driver.executeJobs(pi);
       driver.complete(pi, "UserTask_FirstContact", "cs-agent1", "contactNotes", "볼에 염증", "remedySought", "TREATMENT_COSTS",
           "visitConsent", true, "callbackPromised", true, "callbackPromisedAt", "2026-11-23T18:00");
-      // The next day: the visit is not scheduled and the call-back not made; the evidence review is not late yet.
-      ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 24, 11, 0, 0, 0, KOREA).toInstant()));
+      // Later: the visit is not scheduled in time and the call-back (18:00) not made; the evidence review is not late yet.
+      Date later = minutesFrom(slaDue("VISIT_SCHEDULING", monday), 60);
+      assertThat(later).as("this story needs the visit scheduling SLA to end after 18:00 and before the evidence"
+          + " review's (service-levels rows VISIT_SCHEDULING, EVIDENCE_REVIEW): choose other times if the table changed")
+          .isAfter(Date.from(ZonedDateTime.of(2026, 11, 23, 18, 1, 0, 0, KOREA).toInstant()))
+          .isBefore(slaDue("EVIDENCE_REVIEW", monday));
+      ClockUtil.setCurrentTime(later);
       driver.executeJobs(pi);
       assertThat(driver.openTasks(pi, "UserTask_EscalateVisitScheduling")).hasSize(1);
       assertThat(driver.openTasks(pi, "UserTask_ReviewEvidence")).hasSize(1);
@@ -515,5 +540,14 @@ class ComplaintCaseProcessTest {
   private long finishedCases() {
     return engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey("complaint-case").finished().count();
+  }
+
+  /** When the row {@code sla} of the service-levels table runs out for something that started at {@code start}. */
+  private Date slaDue(String sla, Date start) {
+    return serviceLevels.level(sla).after(start, businessCalendar);
+  }
+
+  private static Date minutesFrom(Date time, long minutes) {
+    return Date.from(time.toInstant().plusSeconds(60 * minutes));
   }
 }

@@ -4,6 +4,7 @@ import static kr.complaintdesk.support.KoreanTime.kst;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
+import java.util.Date;
 import java.util.UUID;
 import kr.complaintdesk.process.CaseVariables;
 import kr.complaintdesk.support.CaseDriver;
@@ -138,29 +139,34 @@ class PreventionActionProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void effectivenessIsReviewedThirtyDaysAfterTheActionWithinFiveBusinessDays() {
-    // Implemented Thursday 3 September: day 30 is Saturday 3 October (개천절); the review counts from
-    // Tuesday 6 October (Monday is its substitute holiday) and skips 한글날 on Friday 9 October.
-    ClockUtil.setCurrentTime(kst("2026-09-03T10:00"));
+  void effectivenessIsReviewedAfterTheObservationPeriodWithinItsSla() {
+    // Implemented Thursday 3 September: the observation period counts calendar days, so it may end on a
+    // holiday (day 30 is 개천절); the review then counts business days from the next opening.
+    Date implemented = kst("2026-09-03T10:00");
+    ClockUtil.setCurrentTime(implemented);
     try {
       ProcessInstance action = requestPrevention(uniqueProduct(), RootCause.MOULD_DEFECT, "C-2026-000601");
       implementNow(action, "quality1");
       assertThat(action).isWaitingAtExactly(REVIEW_DUE);
-      assertThat(driver.timerDueDates(action)).containsExactly(kst("2026-10-03T10:00"));
+      Date reviewDue = slaDue("EFFECTIVENESS_REVIEW_WAIT", implemented);
+      assertThat(driver.timerDueDates(action)).containsExactly(reviewDue);
 
-      ClockUtil.setCurrentTime(kst("2026-10-03T09:59"));
+      ClockUtil.setCurrentTime(minutesFrom(reviewDue, -1));
       driver.executeJobs(action);
-      assertThat(driver.openTasks(action, REVIEW)).as("no review before day 30").isEmpty();
+      assertThat(driver.openTasks(action, REVIEW)).as("no review before the period is over").isEmpty();
 
-      ClockUtil.setCurrentTime(kst("2026-10-03T10:01"));
+      Date reviewCreated = minutesFrom(reviewDue, 1);
+      ClockUtil.setCurrentTime(reviewCreated);
       driver.executeJobs(action);
       Task review = driver.task(action, REVIEW);
       assertThat(driver.candidateGroups(review)).containsExactly("quality");
-      assertThat(review.getDueDate()).isEqualTo(kst("2026-10-14T09:00"));
+      Date due = slaDue("EFFECTIVENESS_REVIEW", reviewCreated);
+      assertThat(review.getDueDate()).isEqualTo(due);
+      assertThat(driver.timerDueDates(action)).as("the overdue timer reads the same row").containsExactly(due);
 
-      ClockUtil.setCurrentTime(kst("2026-10-13T15:00"));
+      ClockUtil.setCurrentTime(minutesFrom(due, -60));
       driver.complete(action, REVIEW, "quality1", "effective", true, "reviewNotes", "균열 불만 0건", "notifyCustomers", false);
-      ClockUtil.setCurrentTime(kst("2026-10-14T09:01"));
+      ClockUtil.setCurrentTime(minutesFrom(due, 1));
       driver.executeJobs(action);
       assertThat(action).isEnded().hasPassed(PREVENTION_COMPLETED).hasNotPassed(ESCALATE_REVIEW);
     } finally {
@@ -169,27 +175,31 @@ class PreventionActionProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void aReviewOverFiveBusinessDaysGoesToTheCustomerSatisfactionDirector() {
-    ClockUtil.setCurrentTime(kst("2026-09-03T10:00"));
+  void aReviewOverItsSlaGoesToTheCustomerSatisfactionDirector() {
+    Date implemented = kst("2026-09-03T10:00");
+    ClockUtil.setCurrentTime(implemented);
     try {
       // The CS manual's own owner is the lead, so an overdue review goes above the lead.
       ProcessInstance action = requestPrevention(uniqueProduct(), RootCause.SERVICE_FAILURE, "C-2026-000701");
       implementNow(action, "cs-lead1");
-      ClockUtil.setCurrentTime(kst("2026-10-03T10:01"));
+      Date reviewCreated = minutesFrom(slaDue("EFFECTIVENESS_REVIEW_WAIT", implemented), 1);
+      ClockUtil.setCurrentTime(reviewCreated);
       driver.executeJobs(action);
       String review = driver.task(action, REVIEW).getId();
+      Date due = slaDue("EFFECTIVENESS_REVIEW", reviewCreated);
 
-      ClockUtil.setCurrentTime(kst("2026-10-14T08:59"));
+      ClockUtil.setCurrentTime(minutesFrom(due, -1));
       driver.executeJobs(action);
       assertThat(driver.openTasks(action, ESCALATE_REVIEW)).isEmpty();
 
-      ClockUtil.setCurrentTime(kst("2026-10-14T09:01"));
+      Date late = minutesFrom(due, 1);
+      ClockUtil.setCurrentTime(late);
       driver.executeJobs(action);
       Task escalation = driver.task(action, ESCALATE_REVIEW);
       assertThat(driver.candidateGroups(escalation)).containsExactly("cs-director");
       assertThat(escalation.getName()).isEqualTo("늦어진 효과성 검토 조치");
       assertThat(escalation.getPriority()).isEqualTo(85);
-      assertThat(escalation.getDueDate()).isEqualTo(kst("2026-10-14T09:01"));
+      assertThat(escalation.getDueDate()).isEqualTo(late);
       assertThat(action).isWaitingAtExactly(REVIEW, ESCALATE_REVIEW);
       assertThat(driver.task(action, REVIEW).getId()).as("the owner keeps the review").isEqualTo(review);
 
@@ -234,7 +244,7 @@ class PreventionActionProcessTest extends ProcessTestBase {
     driver.fireTimer(action, REVIEW_DUE);
   }
 
-  /** Plans and implements the action at the engine clock's time, leaving the 30-day wait to the test. */
+  /** Plans and implements the action at the engine clock's time, leaving the observation period to the test. */
   private void implementNow(ProcessInstance action, String userId) {
     driver.complete(action, PLAN, userId, "actionPlan", "조치 계획", "actionDueOn", "2026-09-03T00:00");
     driver.complete(action, IMPLEMENT, userId, "implementationNotes", "조치 실행");
