@@ -3,6 +3,10 @@ package kr.complaintdesk.tasklist;
 import static kr.complaintdesk.support.CaseDriver.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import kr.complaintdesk.process.CaseVariables;
@@ -10,8 +14,12 @@ import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +33,8 @@ class TasklistFiltersTest {
   @Autowired ProcessEngine engine;
   @Autowired FilterService filterService;
   @Autowired TasklistFilters filters;
+  @Autowired RepositoryService repositoryService;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   CaseDriver driver;
 
   @BeforeEach
@@ -44,6 +54,59 @@ class TasklistFiltersTest {
     List<String> listed = listedFor("cs-agent1", "cs-agent", TasklistFilters.URGENT);
 
     assertThat(listed).contains(urgent.getId()).doesNotContain(ordinary.getId());
+  }
+
+  /**
+   * 방문 케어, 원인 분석 and 재발 방지 조치 name their process and its user tasks' keys (so that a database without
+   * a usable index discards other processes' tasks first), and list exactly the tasks the process key alone lists.
+   */
+  @Test
+  void processFiltersListTheTasksOfTheirProcessAndNameItsUserTasks() {
+    String caseNumber = CaseDriver.registerCase(jdbc);
+    engine.getRuntimeService().startProcessInstanceByKey("care-visit", caseNumber, Map.of("caseNumber", caseNumber,
+        "region", "seoul", "priority", "P1", "category", "HEALTH_HARM", "customerName", "김민지",
+        "customerPhone", "010-2345-6789", "description", "제품 사용 후 피부 염증", "contactNotes", "방문 동의함"));
+    for (Map.Entry<String, String> process : TasklistFilters.PROCESS_FILTERS.entrySet()) {
+      Filter filter = filterService.createFilterQuery().filterName(process.getValue()).singleResult();
+      TaskQueryImpl query = (TaskQueryImpl) filter.getQuery();
+      assertThat(query.getProcessDefinitionKey()).isEqualTo(process.getKey());
+      String latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey(process.getKey())
+          .latestVersion().singleResult().getId();
+      List<String> userTasks = repositoryService.getBpmnModelInstance(latest).getModelElementsByType(UserTask.class)
+          .stream().map(UserTask::getId).toList();
+      assertThat(userTasks).isNotEmpty();
+      assertThat(query.getKeys()).as(process.getValue()).containsAll(userTasks);
+
+      List<String> byKey = engine.getTaskService().createTaskQuery().processDefinitionKey(process.getKey()).list()
+          .stream().map(Task::getId).sorted().toList();
+      assertThat(filterService.<Task>list(filter.getId()).stream().map(Task::getId).sorted().toList())
+          .as(process.getValue()).isEqualTo(byKey);
+    }
+    assertThat(filterService.count(filterService.createFilterQuery().filterName(TasklistFilters.CARE_VISITS)
+        .singleResult().getId())).isPositive();
+  }
+
+  /** A process owner deploys a version with a new step: the filter lists its tasks without a restart. */
+  @Test
+  void aVersionDeployedLaterWithANewUserTaskIsListedByItsFilter() {
+    String newStep = "UserTask_NewStepOfAProcessOwner";
+    Deployment deployment = repositoryService.createDeployment().name("filters-follow-test")
+        .addModelInstance("care-visit.bpmn", Bpmn.createExecutableProcess("care-visit").camundaHistoryTimeToLive(1)
+            .startEvent().userTask(newStep).endEvent().done())
+        .deploy();
+    try {
+      await().atMost(Duration.ofSeconds(20))
+          .untilAsserted(() -> assertThat(taskKeys(TasklistFilters.CARE_VISITS)).contains(newStep, "UserTask_ScheduleVisit"));
+    } finally {
+      repositoryService.deleteDeployment(deployment.getId(), true);
+    }
+    filters.followDeployment("care-visit");
+    assertThat(taskKeys(TasklistFilters.CARE_VISITS)).doesNotContain(newStep).contains("UserTask_ScheduleVisit");
+  }
+
+  private List<String> taskKeys(String filterName) {
+    Filter filter = filterService.createFilterQuery().filterName(filterName).singleResult();
+    return Arrays.asList(((TaskQueryImpl) filter.getQuery()).getKeys());
   }
 
   @Test
