@@ -3,9 +3,12 @@ package kr.complaintdesk.api;
 import static kr.complaintdesk.api.ComplaintController.requireStaff;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Objects;
 import kr.complaintdesk.casefile.CaseActions;
+import kr.complaintdesk.intake.CaseRecords;
+import kr.complaintdesk.process.EngineClock;
+import kr.complaintdesk.resolution.Outcome;
 import kr.complaintdesk.timeline.Timeline;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -21,7 +24,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 public class TimelinePage {
 
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  /** What staff read for the case's status and outcome (the API answers with the codes). */
+  private static final Map<String, String> SHOWN = Map.of(
+      CaseRecords.OPEN, "진행 중", CaseRecords.CLOSED, "종결",
+      Outcome.RESOLVED.name(), "해결", Outcome.UNRESOLVED.name(), "미해결", Outcome.WITHDRAWN.name(), "고객 철회",
+      Outcome.NO_RESPONSE.name(), "무응답");
   private final CaseActions cases;
   private final Timeline timeline;
 
@@ -38,13 +45,18 @@ public class TimelinePage {
     requireStaff(request);
     var view = cases.view(caseNumber).orElseThrow(() -> ComplaintController.unknown(caseNumber));
     model.addAttribute("caseNumber", caseNumber)
-        .addAttribute("status", text(view.record().status()))
+        .addAttribute("status", shown(view.record().status()))
         // Null leaves out the "(outcome)" section of the template.
-        .addAttribute("outcome", view.record().outcome())
+        .addAttribute("outcome", view.record().outcome() == null ? null : shown(view.record().outcome()))
         .addAttribute("priority", String.valueOf(view.priority()))
-        .addAttribute("entries", timeline.of(caseNumber).stream().map(entry -> new Row(entry.occurredAt().format(WHEN),
+        .addAttribute("entries", timeline.of(caseNumber).stream().map(entry -> new Row(
+            entry.occurredAt().atZoneSameInstant(EngineClock.KOREA).format(EngineClock.MINUTES),
             text(entry.actor()), text(entry.summary()), text(entry.details()))).toList());
     return "timeline";
+  }
+
+  private static String shown(String code) {
+    return SHOWN.getOrDefault(code, text(code));
   }
 
   /** Mustache refuses a null value; a missing text shows as nothing. */

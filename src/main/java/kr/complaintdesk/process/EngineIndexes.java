@@ -33,7 +33,9 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
   static final List<Index> INDEXES = List.of(
       new Index("CD_IDX_TASK_PRIORITY", "ACT_RU_TASK", "PRIORITY_",
           "Tasklist's 긴급(P1) filter: tasks of a P1 case's priority"),
-      new Index("CD_IDX_TASK_DUE_DATE", "ACT_RU_TASK", "DUE_DATE_", "Tasklist's 기한 초과 filter: tasks due before now"));
+      new Index("CD_IDX_TASK_DUE_DATE", "ACT_RU_TASK", "DUE_DATE_", "Tasklist's 기한 초과 filter: tasks due before now"),
+      new Index("CD_IDX_TASK_DEF_KEY", "ACT_RU_TASK", "TASK_DEF_KEY_",
+          "Tasklist's filters by step or process (보상 승인 대기, 공개 리스크, 방문 케어, 원인 분석, 재발 방지 조치)"));
 
   /**
    * With authorizations on, every task query joins the caller's grants and keeps those whose permission bits fit

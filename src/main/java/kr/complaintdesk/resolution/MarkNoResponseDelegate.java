@@ -24,6 +24,6 @@ public class MarkNoResponseDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     execution.getProcessInstance().setVariable(OUTCOME, Outcome.NO_RESPONSE.name());
     timeline.record(string(execution, CASE_NUMBER), Timeline.Kind.CUSTOMER_RESPONSE, CurrentUser.SYSTEM,
-        "14일 동안 고객 답변 없음: 무응답으로 종결", null);
+        "답변 기한까지 고객 답변 없음: 무응답으로 종결", null);
   }
 }

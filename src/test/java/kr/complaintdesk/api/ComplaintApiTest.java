@@ -986,10 +986,13 @@ class ComplaintApiTest {
     assertThat(api.post("/api/complaints/" + caseNumber + "/contacts", AGENT, json(Map.of("channel", "PHONE", "note", note)))
         .status()).isEqualTo(202);
     assertThat(api.get("/cases/" + caseNumber + "/timeline", AGENT).body()).as("an open case has no outcome yet")
-        .contains("<p>상태: OPEN, 우선순위: P3</p>");
+        .contains("<p>상태: 진행 중, 우선순위: P3</p>");
     assertThat(api.post("/api/complaints/" + caseNumber + "/withdrawal", AGENT, json(Map.of("reason", "<b>철회</b>")))
         .status()).isEqualTo(200);
     JsonNode details = api.get("/api/complaints/" + caseNumber, AGENT).json();
+    // The API answers with codes; the page shows staff their Korean names.
+    assertThat(details.path("status").asText()).isEqualTo("CLOSED");
+    assertThat(details.path("outcome").asText()).isEqualTo("WITHDRAWN");
 
     Reply page = api.get("/cases/" + caseNumber + "/timeline", AGENT);
 
@@ -1000,7 +1003,7 @@ class ComplaintApiTest {
     assertThat(html).startsWith("<!DOCTYPE html><html lang=\"ko\"><head><meta charset=\"UTF-8\"><title>")
         .contains("<title>" + caseNumber + " 사건 타임라인</title>")
         .contains("<h1>" + caseNumber + " 사건 타임라인</h1>")
-        .contains("<p>상태: " + details.path("status").asText() + " (" + details.path("outcome").asText() + "), 우선순위: P3</p>")
+        .contains("<p>상태: 종결 (고객 철회), 우선순위: P3</p>")
         .contains("<th>언제</th><th>누가</th><th>무엇을</th><th>내용</th>")
         .contains("</td><td>" + AGENT + "</td><td>고객 재연락 (PHONE)</td><td class=\"details\">"
             + "&lt;script&gt;alert(&#39;타임라인&#39;)&lt;/script&gt; &amp; &quot;따옴표&quot;</td></tr>")

@@ -18,6 +18,6 @@ class EngineIndexesTest {
     List<String> indexes = jdbc.queryForList(
         "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'ACT_RU_TASK'", String.class);
 
-    assertThat(indexes).contains("CD_IDX_TASK_PRIORITY", "CD_IDX_TASK_DUE_DATE");
+    assertThat(indexes).contains("CD_IDX_TASK_PRIORITY", "CD_IDX_TASK_DUE_DATE", "CD_IDX_TASK_DEF_KEY");
   }
 }
