@@ -2,7 +2,10 @@ package kr.complaintdesk.tasklist;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -16,7 +19,9 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +35,16 @@ public class ProcessFiltersFollowDeployments extends AbstractProcessEnginePlugin
 
   private static final Logger LOG = LoggerFactory.getLogger(ProcessFiltersFollowDeployments.class);
 
+  /** Two nodes deploying at once may both save the filter: the loser reads it again and tries once more. */
+  private static final RetryTemplate SAVE = RetryTemplate.builder()
+      .maxAttempts(4)
+      .exponentialBackoff(100, 2, 1_000)
+      .retryOn(OptimisticLockingException.class)
+      .build();
+
   private final ObjectProvider<TasklistFilters> filters;
+  /** Processes whose filter update is queued: a deployment-cache rebuild parses many versions at once. */
+  private final Set<String> queued = ConcurrentHashMap.newKeySet();
   private final ExecutorService updates = Executors.newSingleThreadExecutor(runnable -> {
     Thread thread = new Thread(runnable, "tasklist-filters-follow-deployments");
     thread.setDaemon(true);
@@ -54,15 +68,31 @@ public class ProcessFiltersFollowDeployments extends AbstractProcessEnginePlugin
         String key = processDefinition.getKey();
         if (TasklistFilters.PROCESS_FILTERS.containsKey(key) && Context.getCommandContext() != null) {
           Context.getCommandContext().getTransactionContext()
-              .addTransactionListener(TransactionState.COMMITTED, committed -> updates.execute(() -> follow(key)));
+              .addTransactionListener(TransactionState.COMMITTED, committed -> queue(key));
         }
       }
     });
   }
 
-  private void follow(String processDefinitionKey) {
+  private void queue(String processDefinitionKey) {
+    if (!queued.add(processDefinitionKey)) {
+      return;
+    }
     try {
-      filters.getObject().followDeployment(processDefinitionKey);
+      updates.execute(() -> follow(processDefinitionKey));
+    } catch (RejectedExecutionException e) {
+      // The application is shutting down; the next start brings the filter up to date.
+      queued.remove(processDefinitionKey);
+    }
+  }
+
+  private void follow(String processDefinitionKey) {
+    queued.remove(processDefinitionKey);
+    try {
+      SAVE.execute(attempt -> {
+        filters.getObject().followDeployment(processDefinitionKey);
+        return null;
+      });
     } catch (RuntimeException e) {
       LOG.warn("Tasklist filter of {} not brought up to date with its deployment: {}", processDefinitionKey, e.toString());
     }

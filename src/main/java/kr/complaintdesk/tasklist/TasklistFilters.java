@@ -123,7 +123,8 @@ public class TasklistFilters {
 
   /**
    * After a deployment of one of {@link #PROCESS_FILTERS}' processes: the filter gets the task keys of the new
-   * version too, unless an administrator has given it a query of their own. Creates nothing.
+   * version too, unless an administrator has given it a query of their own (then it is theirs to keep up to date,
+   * as with every other filter they change). Creates nothing.
    */
   public synchronized void followDeployment(String processDefinitionKey) {
     String name = PROCESS_FILTERS.get(processDefinitionKey);
