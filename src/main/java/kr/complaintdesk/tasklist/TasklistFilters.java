@@ -88,17 +88,15 @@ public class TasklistFilters {
     create(OVERDUE, -1, "기한이 지난 작업 (SLA 초과, 지연 조치)", List.of(StaffGroup.CS_LEAD, StaffGroup.CS_DIRECTOR),
         taskService.createTaskQuery().dueBeforeExpression("${now()}"));
     create(CARE_VISITS, 10, "방문 케어와 회복 확인", regionGroups,
-        processTasks("care-visit"), taskService.createTaskQuery().processDefinitionKey("care-visit"));
+        processTasks("care-visit"));
     create(ANALYSES, 10, "안전성 검토, 품질 검사, 배송 조사와 결론", analysts,
-        processTasks("cause-analysis"), taskService.createTaskQuery().processDefinitionKey("cause-analysis"));
+        processTasks("cause-analysis"));
     create(APPROVALS, 10, "승인을 기다리는 보상", approvers,
         taskService.createTaskQuery().taskDefinitionKey("UserTask_ApproveCompensation"));
     create(PREVENTION, 20, "시정·예방 조치의 계획, 실행, 효과성 검토", preventionOwners,
-        processTasks("prevention-action"), taskService.createTaskQuery().processDefinitionKey("prevention-action"));
+        processTasks("prevention-action"));
     create(PUBLIC_RISK, 10, "공개 게시글, 언론·기관 위협 평가", List.of(StaffGroup.PR_RISK, StaffGroup.CS_DIRECTOR),
         taskService.createTaskQuery().taskDefinitionKey("UserTask_AssessPublicRisk"));
-    // A filter made before the latest deployment of its process gets that version's task keys.
-    PROCESS_FILTERS.keySet().forEach(this::followDeployment);
   }
 
 
@@ -133,12 +131,21 @@ public class TasklistFilters {
       return;
     }
     TaskQuery query = processTasks(processDefinitionKey);
-    String current = json(filter.getQuery());
-    if (!current.equals(json(query)) && isProcessFilter(current, processDefinitionKey)) {
+    if (outdatedProcessFilter(name, json(filter.getQuery()), query)) {
       LOG.info("Tasklist filter {} follows the deployment of {}: {}", name, processDefinitionKey, json(query));
       filter.setQuery(query);
       filterService.saveFilter(filter);
     }
+  }
+
+  /**
+   * Whether a filter is one of {@link #PROCESS_FILTERS} whose query this class made (the process key, with or without
+   * task keys) for other task keys than {@code query} names.
+   */
+  private boolean outdatedProcessFilter(String name, String current, TaskQuery query) {
+    String processDefinitionKey = PROCESS_FILTERS.entrySet().stream().filter(e -> e.getValue().equals(name))
+        .map(Map.Entry::getKey).findFirst().orElse(null);
+    return processDefinitionKey != null && !current.equals(json(query)) && isProcessFilter(current, processDefinitionKey);
   }
 
   /** Whether a filter's query is one this class made for the process: its key, with or without task keys. */
@@ -155,7 +162,8 @@ public class TasklistFilters {
   /**
    * Creates the filter. An existing one is left as it is (an administrator may have changed it in Tasklist),
    * unless its query is still one of {@code superseded}, the queries earlier versions of the application
-   * created it with: then it gets this version's query and description, and the rest of its looks stay.
+   * created it with, or, for a process filter, its process key with other task keys (a version deployed while no
+   * node ran): then it gets this version's query and description, and the rest of its looks stay.
    */
   private void create(String name, int priority, String description, List<String> groups, TaskQuery query,
       TaskQuery... superseded) {
@@ -165,7 +173,7 @@ public class TasklistFilters {
           .setQuery(query)
           .setProperties(properties(priority, description));
       filterService.saveFilter(filter);
-    } else if (isOneOf(json(filter.getQuery()), superseded)) {
+    } else if (isOneOf(json(filter.getQuery()), superseded) || outdatedProcessFilter(name, json(filter.getQuery()), query)) {
       LOG.info("Tasklist filter {} gets this version's query: {}", name, json(query));
       Map<String, Object> properties = filter.getProperties() == null ? new LinkedHashMap<>()
           : new LinkedHashMap<>(filter.getProperties());

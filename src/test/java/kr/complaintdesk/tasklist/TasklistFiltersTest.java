@@ -104,6 +104,31 @@ class TasklistFiltersTest {
     assertThat(taskKeys(TasklistFilters.CARE_VISITS)).doesNotContain(newStep).contains("UserTask_ScheduleVisit");
   }
 
+  /** At start-up a process filter by key alone (earlier versions) gets the task keys; one an administrator changed does not. */
+  @Test
+  void atStartUpAProcessFilterOfAnEarlierVersionGetsTheTaskKeysAndAnAdministratorsQueryStays() {
+    Filter care = filterService.createFilterQuery().filterName(TasklistFilters.CARE_VISITS).singleResult();
+    try {
+      care.setQuery(engine.getTaskService().createTaskQuery().processDefinitionKey("care-visit"));
+      filterService.saveFilter(care);
+      filters.setUp(List.of("seoul", "busan", "daegu", "gwangju", "daejeon"));
+      assertThat(taskKeys(TasklistFilters.CARE_VISITS)).contains("UserTask_ScheduleVisit", "UserTask_CheckRecovery");
+
+      care = filterService.getFilter(care.getId());
+      care.setQuery(engine.getTaskService().createTaskQuery().processDefinitionKey("care-visit")
+          .taskDefinitionKeyIn("UserTask_VisitCustomer").taskCandidateGroup("region-seoul"));
+      filterService.saveFilter(care);
+      filters.setUp(List.of("seoul", "busan", "daegu", "gwangju", "daejeon"));
+      filters.followDeployment("care-visit");
+      assertThat(taskKeys(TasklistFilters.CARE_VISITS)).containsExactly("UserTask_VisitCustomer");
+    } finally {
+      Filter restored = filterService.getFilter(care.getId());
+      restored.setQuery(engine.getTaskService().createTaskQuery().processDefinitionKey("care-visit"));
+      filterService.saveFilter(restored);
+      filters.followDeployment("care-visit");
+    }
+  }
+
   private List<String> taskKeys(String filterName) {
     Filter filter = filterService.createFilterQuery().filterName(filterName).singleResult();
     return Arrays.asList(((TaskQueryImpl) filter.getQuery()).getKeys());
