@@ -1,9 +1,9 @@
 package kr.complaintdesk.care;
 
-import static kr.complaintdesk.process.CaseVariables.TREATMENT_COST_ADDED;
-import static kr.complaintdesk.process.CaseVariables.TREATMENT_COST_TOTAL;
+import static kr.complaintdesk.casefile.CaseVariables.TREATMENT_COST_ADDED;
+import static kr.complaintdesk.casefile.CaseVariables.TREATMENT_COST_TOTAL;
 
-import kr.complaintdesk.process.Refusal;
+import kr.complaintdesk.platform.engine.Refusal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * offer and the approver see; the entry field then starts empty at the next check.
  */
 @Component("recordTreatmentCost")
-public class RecordTreatmentCostListener implements TaskListener {
+class RecordTreatmentCostListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {

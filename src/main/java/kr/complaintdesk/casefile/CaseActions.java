@@ -1,22 +1,23 @@
 package kr.complaintdesk.casefile;
 
-import static kr.complaintdesk.process.CaseVariables.ABUSE_REPORT;
-import static kr.complaintdesk.process.CaseVariables.ABUSE_REPORTED_BY;
-import static kr.complaintdesk.process.CaseVariables.CUSTOMER_ID;
-import static kr.complaintdesk.process.CaseVariables.CUSTOMER_RESPONSE_NOTE;
-import static kr.complaintdesk.process.CaseVariables.OFFER_ACCEPTED;
-import static kr.complaintdesk.process.CaseVariables.PRIORITY;
-import static kr.complaintdesk.process.CaseVariables.THREAT_KIND;
-import static kr.complaintdesk.process.CaseVariables.THREAT_NOTE;
+import static kr.complaintdesk.casefile.CaseMessages.ABUSE_REPORTED;
+import static kr.complaintdesk.casefile.CaseMessages.COMPLAINT_WITHDRAWN;
+import static kr.complaintdesk.casefile.CaseMessages.CUSTOMER_CONTACTED;
+import static kr.complaintdesk.casefile.CaseMessages.CUSTOMER_RESPONDED;
+import static kr.complaintdesk.casefile.CaseMessages.EXTERNAL_THREAT_RAISED;
+import static kr.complaintdesk.casefile.CaseVariables.ABUSE_REPORT;
+import static kr.complaintdesk.casefile.CaseVariables.ABUSE_REPORTED_BY;
+import static kr.complaintdesk.casefile.CaseVariables.CUSTOMER_RESPONSE_NOTE;
+import static kr.complaintdesk.casefile.CaseVariables.OFFER_ACCEPTED;
+import static kr.complaintdesk.casefile.CaseVariables.PRIORITY;
+import static kr.complaintdesk.casefile.CaseVariables.PUBLIC_POST_URL;
+import static kr.complaintdesk.casefile.CaseVariables.THREAT_KIND;
+import static kr.complaintdesk.casefile.CaseVariables.THREAT_NOTE;
 
 import java.util.List;
 import java.util.Optional;
-import kr.complaintdesk.customer.CustomerDirectory;
-import kr.complaintdesk.intake.CaseRecords.CaseRecord;
-import kr.complaintdesk.intake.CaseRecords;
-import kr.complaintdesk.intake.IntakeService;
-import kr.complaintdesk.process.Refusal;
-import kr.complaintdesk.resolution.Offers;
+import kr.complaintdesk.casefile.CaseRecords.CaseRecord;
+import kr.complaintdesk.platform.engine.Refusal;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -29,31 +30,24 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What the case API does with a case after intake: show it, and pass on what the customer says
  * (answer to an offer, another contact, withdrawal) as messages to the running process. Each change
- * and its timeline entry commit together or not at all.
+ * and its timeline entry commit together or not at all. The endpoints that call it are with their phase:
+ * answers in {@code resolution}, contacts, threats, abuse reports and withdrawals in {@code anytime}.
  */
 @Service
 public class CaseActions {
 
-  public static final String CUSTOMER_RESPONDED = "CustomerResponded";
-  public static final String CUSTOMER_CONTACTED = "CustomerContacted";
-  public static final String COMPLAINT_WITHDRAWN = "ComplaintWithdrawn";
-  public static final String EXTERNAL_THREAT_RAISED = "ExternalThreatRaised";
-  public static final String ABUSE_REPORTED = "AbuseReported";
-
   private final CaseRecords cases;
   private final Timeline timeline;
   private final Offers offers;
-  private final CustomerDirectory customers;
   private final CaseInstances instances;
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
 
-  public CaseActions(CaseRecords cases, Timeline timeline, Offers offers, CustomerDirectory customers,
-      CaseInstances instances, RuntimeService runtimeService, HistoryService historyService) {
+  public CaseActions(CaseRecords cases, Timeline timeline, Offers offers, CaseInstances instances,
+      RuntimeService runtimeService, HistoryService historyService) {
     this.cases = cases;
     this.timeline = timeline;
     this.offers = offers;
-    this.customers = customers;
     this.instances = instances;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
@@ -123,7 +117,7 @@ public class CaseActions {
         .setVariable(THREAT_KIND, kind)
         .setVariable(THREAT_NOTE, note);
     if (publicPostUrl != null && !publicPostUrl.isBlank()) {
-      correlation.setVariable(kr.complaintdesk.process.CaseVariables.PUBLIC_POST_URL, publicPostUrl.trim());
+      correlation.setVariable(PUBLIC_POST_URL, publicPostUrl.trim());
     }
     correlation.correlateWithResult();
   }
@@ -149,19 +143,6 @@ public class CaseActions {
         .correlateWithResult();
   }
 
-  /** Merges two customers and points the open cases of the merged one at the survivor. */
-  @Transactional
-  public void mergeCustomers(String survivorId, String mergedId) {
-    List<CaseRecord> moved = cases.ofCustomer(mergedId);
-    customers.merge(survivorId, mergedId);
-    for (CaseRecord record : moved) {
-      ProcessInstance instance = instance(record.caseNumber());
-      if (instance != null) {
-        runtimeService.setVariable(instance.getId(), CUSTOMER_ID, survivorId);
-      }
-    }
-  }
-
   public boolean isRunning(String caseNumber) {
     return instance(caseNumber) != null;
   }
@@ -176,11 +157,11 @@ public class CaseActions {
   }
 
   private ProcessInstance instance(String caseNumber) {
-    return instances.instances(caseNumber).processDefinitionKey(IntakeService.PROCESS_KEY).singleResult();
+    return instances.caseInstance(caseNumber);
   }
 
   private String[] historicInstanceIds(String caseNumber) {
-    return instances.history(caseNumber).processDefinitionKey(IntakeService.PROCESS_KEY)
+    return instances.history(caseNumber).processDefinitionKey(CaseInstances.CASE_PROCESS)
         .list().stream().map(h -> h.getId()).toArray(String[]::new);
   }
 

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CaseInstances {
+
+  /** The process a case runs as; its instance's business key is the case number. */
+  public static final String CASE_PROCESS = "complaint-case";
 
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
@@ -29,6 +33,11 @@ public class CaseInstances {
   /** The running process instances under {@code businessKey}. */
   public ProcessInstanceQuery instances(String businessKey) {
     return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey);
+  }
+
+  /** The case's own running instance (not the processes it called), or null when the case runs no more. */
+  public ProcessInstance caseInstance(String caseNumber) {
+    return instances(caseNumber).processDefinitionKey(CASE_PROCESS).singleResult();
   }
 
   /** The process instances under {@code businessKey}, running or ended, as history has them. */

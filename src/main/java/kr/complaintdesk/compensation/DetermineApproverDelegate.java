@@ -1,9 +1,9 @@
 package kr.complaintdesk.compensation;
 
-import static kr.complaintdesk.process.CaseVariables.*;
+import static kr.complaintdesk.casefile.CaseVariables.*;
 
-import kr.complaintdesk.process.Decisions;
-import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.platform.engine.Decisions;
+import kr.complaintdesk.platform.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

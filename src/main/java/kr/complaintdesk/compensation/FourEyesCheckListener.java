@@ -1,10 +1,10 @@
 package kr.complaintdesk.compensation;
 
-import static kr.complaintdesk.process.CaseVariables.OFFER_PREPARED_BY;
+import static kr.complaintdesk.casefile.CaseVariables.OFFER_PREPARED_BY;
 
 import java.util.Objects;
-import kr.complaintdesk.process.Refusal;
-import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.platform.engine.Refusal;
+import kr.complaintdesk.platform.security.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Enforced by the engine for every client (Tasklist, REST, Java), not only hidden in a screen.
  */
 @Component("fourEyesCheck")
-public class FourEyesCheckListener implements TaskListener {
+class FourEyesCheckListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {

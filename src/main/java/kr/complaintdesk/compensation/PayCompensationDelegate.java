@@ -1,8 +1,8 @@
 package kr.complaintdesk.compensation;
 
-import static kr.complaintdesk.process.CaseVariables.*;
+import static kr.complaintdesk.casefile.CaseVariables.*;
 
-import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.platform.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * and the reference is the same on every retry, so the customer is paid exactly once.
  */
 @Component("payCompensation")
-public class PayCompensationDelegate implements JavaDelegate {
+class PayCompensationDelegate implements JavaDelegate {
 
   private final PayoutGateway gateway;
   private final Payouts payouts;

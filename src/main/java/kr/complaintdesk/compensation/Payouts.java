@@ -1,13 +1,13 @@
 package kr.complaintdesk.compensation;
 
 import java.util.Optional;
-import kr.complaintdesk.process.EngineClock;
+import kr.complaintdesk.platform.calendar.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** The outbox of payouts: one row per idempotent reference, marked when the gateway confirmed it. */
 @Repository
-public class Payouts {
+class Payouts {
 
   private final JdbcTemplate jdbc;
 

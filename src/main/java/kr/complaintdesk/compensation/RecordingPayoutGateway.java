@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnMissingBean(value = PayoutGateway.class, ignored = RecordingPayoutGateway.class)
-public class RecordingPayoutGateway implements PayoutGateway {
+class RecordingPayoutGateway implements PayoutGateway {
 
   private static final Logger LOG = LoggerFactory.getLogger(RecordingPayoutGateway.class);
   private final Map<String, String> executed = new ConcurrentHashMap<>();

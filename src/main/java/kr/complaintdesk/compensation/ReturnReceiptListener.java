@@ -1,16 +1,16 @@
 package kr.complaintdesk.compensation;
 
-import static kr.complaintdesk.process.CaseVariables.*;
+import static kr.complaintdesk.casefile.CaseVariables.*;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
-import kr.complaintdesk.calendar.BusinessCalendar;
-import kr.complaintdesk.process.EngineClock;
-import kr.complaintdesk.process.FormDates;
-import kr.complaintdesk.process.Refusal;
-import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.platform.calendar.BusinessCalendar;
+import kr.complaintdesk.platform.calendar.EngineClock;
+import kr.complaintdesk.platform.engine.FormDates;
+import kr.complaintdesk.platform.engine.Refusal;
+import kr.complaintdesk.platform.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * Bad input is refused before anything is stored, so the task stays open and unchanged.
  */
 @Component("returnReceipt")
-public class ReturnReceiptListener implements TaskListener {
+class ReturnReceiptListener implements TaskListener {
 
   /** 전자상거래법 제18조 ①: 재화등을 반환받은 날부터 3영업일 이내에 환급. */
   public static final int REFUND_BUSINESS_DAYS = 3;

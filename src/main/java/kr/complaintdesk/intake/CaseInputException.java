@@ -1,8 +1,8 @@
 package kr.complaintdesk.intake;
 
 import java.util.List;
-import kr.complaintdesk.process.FormLabels;
-import kr.complaintdesk.process.Refusal;
+import kr.complaintdesk.platform.engine.FormLabels;
+import kr.complaintdesk.platform.engine.Refusal;
 
 /**
  * Bad input to a case: names every bad field and why, in Korean for the staff who see it. Thrown

@@ -1,20 +1,21 @@
 package kr.complaintdesk.intake;
 
-import static kr.complaintdesk.process.CaseVariables.*;
+import static kr.complaintdesk.casefile.CaseVariables.*;
 
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
+import kr.complaintdesk.casefile.Category;
+import kr.complaintdesk.casefile.Channel;
+import kr.complaintdesk.casefile.Remedy;
 import kr.complaintdesk.customer.IdentityKind;
-import kr.complaintdesk.intake.rules.Amount;
-import kr.complaintdesk.intake.rules.Code;
-import kr.complaintdesk.intake.rules.Identity;
-import kr.complaintdesk.intake.rules.IsoDate;
-import kr.complaintdesk.intake.rules.Region;
-import kr.complaintdesk.intake.rules.Required;
-import kr.complaintdesk.intake.rules.Text;
-import kr.complaintdesk.intake.rules.TrueOrFalse;
-import kr.complaintdesk.intake.rules.WebAddress;
-import kr.complaintdesk.resolution.Remedy;
+import kr.complaintdesk.platform.validation.Amount;
+import kr.complaintdesk.platform.validation.Code;
+import kr.complaintdesk.platform.validation.IsoDate;
+import kr.complaintdesk.platform.validation.Region;
+import kr.complaintdesk.platform.validation.Required;
+import kr.complaintdesk.platform.validation.Text;
+import kr.complaintdesk.platform.validation.TrueOrFalse;
+import kr.complaintdesk.platform.validation.WebAddress;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**

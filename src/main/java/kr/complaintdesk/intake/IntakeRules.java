@@ -2,8 +2,8 @@ package kr.complaintdesk.intake;
 
 import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
-import static kr.complaintdesk.process.CaseVariables.AGENCY_REPLY_DUE;
-import static kr.complaintdesk.process.CaseVariables.CUSTOMER_PHONE;
+import static kr.complaintdesk.casefile.CaseVariables.AGENCY_REPLY_DUE;
+import static kr.complaintdesk.casefile.CaseVariables.CUSTOMER_PHONE;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -14,8 +14,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.time.LocalDate;
 import java.util.stream.Stream;
-import kr.complaintdesk.agency.AgencyReplyDeadline;
-import kr.complaintdesk.intake.rules.Rule;
+import kr.complaintdesk.casefile.AgencyReplyDeadline;
+import kr.complaintdesk.casefile.Channel;
+import kr.complaintdesk.platform.validation.Rule;
 
 /**
  * The intake rules that look at more than one field: the customer can be reached (a phone number, an e-mail

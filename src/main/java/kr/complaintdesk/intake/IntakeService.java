@@ -1,16 +1,18 @@
 package kr.complaintdesk.intake;
 
-import static kr.complaintdesk.process.CaseVariables.CHANNEL;
-import static kr.complaintdesk.process.CaseVariables.EXTERNAL_REF;
-import static kr.complaintdesk.process.CaseVariables.IDEMPOTENCY_KEY;
-import static kr.complaintdesk.process.CaseVariables.PRIORITY;
+import static kr.complaintdesk.casefile.CaseVariables.CHANNEL;
+import static kr.complaintdesk.casefile.CaseVariables.EXTERNAL_REF;
+import static kr.complaintdesk.casefile.CaseVariables.IDEMPOTENCY_KEY;
+import static kr.complaintdesk.casefile.CaseVariables.PRIORITY;
 
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
-import kr.complaintdesk.intake.CaseRecords.CaseRecord;
-import kr.complaintdesk.process.CaseVariables;
-import kr.complaintdesk.process.EngineRefusals;
+import kr.complaintdesk.casefile.CaseInstances;
+import kr.complaintdesk.casefile.CaseRecords.CaseRecord;
+import kr.complaintdesk.casefile.CaseRecords;
+import kr.complaintdesk.casefile.CaseVariables;
+import kr.complaintdesk.platform.engine.EngineRefusals;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.slf4j.Logger;
@@ -24,9 +26,8 @@ import org.springframework.stereotype.Service;
  * arrive at the same moment on different nodes (the database's unique constraints decide the winner).
  */
 @Service
-public class IntakeService {
+class IntakeService {
 
-  public static final String PROCESS_KEY = "complaint-case";
   private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
   private static final int ATTEMPTS = 3;
   private static final String UNIQUE_VIOLATION = "23505";
@@ -76,7 +77,7 @@ public class IntakeService {
       try {
         // The start runs up to the first wait states, triage included, and returns the instance's variables as
         // they are then: the response needs no second query for the priority.
-        ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+        ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(CaseInstances.CASE_PROCESS)
             .setVariables(variables)
             .setVariable(CaseVariables.SUBMITTED_BY, submittedBy)
             .executeWithVariablesInReturn();

@@ -1,17 +1,21 @@
 package kr.complaintdesk.intake;
 
-import static kr.complaintdesk.process.CaseVariables.*;
+import static kr.complaintdesk.casefile.CaseVariables.*;
 
 import jakarta.validation.Validator;
 import java.time.LocalDate;
 import java.util.List;
-import kr.complaintdesk.agency.AgencyReplyDeadline;
-import kr.complaintdesk.customer.CustomerDirectory;
+import kr.complaintdesk.casefile.AgencyReplyDeadline;
+import kr.complaintdesk.casefile.CaseNumberGenerator;
+import kr.complaintdesk.casefile.CaseRecords;
+import kr.complaintdesk.casefile.Category;
+import kr.complaintdesk.casefile.Channel;
 import kr.complaintdesk.customer.CustomerDirectory.Identity;
+import kr.complaintdesk.customer.CustomerDirectory;
 import kr.complaintdesk.customer.IdentityKind;
 import kr.complaintdesk.intake.CaseInputException.FieldError;
-import kr.complaintdesk.intake.rules.Violations;
-import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.platform.security.CurrentUser;
+import kr.complaintdesk.platform.validation.Violations;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,7 +29,7 @@ import org.springframework.stereotype.Component;
  * the business key. A rejected intake throws, so the start is rolled back and nothing is kept.
  */
 @Component("registerCase")
-public class RegisterCaseDelegate implements JavaDelegate {
+class RegisterCaseDelegate implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(RegisterCaseDelegate.class);
 

@@ -5,10 +5,10 @@ import java.util.Optional;
 import kr.complaintdesk.customer.CustomerDirectory;
 import kr.complaintdesk.customer.CustomerDirectory.Customer;
 import kr.complaintdesk.customer.IdentityKind;
-import kr.complaintdesk.intake.CaseRecords;
+import kr.complaintdesk.casefile.CaseRecords;
 import kr.complaintdesk.notification.CustomerMessenger.Channel;
 import kr.complaintdesk.notification.CustomerMessenger.OutboundMessage;
-import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.platform.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
 import org.springframework.stereotype.Service;
 

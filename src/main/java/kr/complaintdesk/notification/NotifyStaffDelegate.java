@@ -1,16 +1,16 @@
 package kr.complaintdesk.notification;
 
-import static kr.complaintdesk.process.CaseVariables.CASE_NUMBER;
-import static kr.complaintdesk.process.CaseVariables.CASE_OWNER;
-import static kr.complaintdesk.process.CaseVariables.NOTICE;
-import static kr.complaintdesk.process.CaseVariables.REMINDED_TASK;
-import static kr.complaintdesk.process.CaseVariables.string;
+import static kr.complaintdesk.casefile.CaseVariables.CASE_NUMBER;
+import static kr.complaintdesk.casefile.CaseVariables.CASE_OWNER;
+import static kr.complaintdesk.casefile.CaseVariables.NOTICE;
+import static kr.complaintdesk.casefile.CaseVariables.REMINDED_TASK;
+import static kr.complaintdesk.casefile.CaseVariables.string;
 
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import kr.complaintdesk.process.EngineClock;
-import kr.complaintdesk.tasklist.TaskPriorityFromCase;
+import kr.complaintdesk.platform.calendar.EngineClock;
+import kr.complaintdesk.platform.tasklist.TaskPriorityFromCase;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * the step's reference are not told again.
  */
 @Component("notifyStaff")
-public class NotifyStaffDelegate implements JavaDelegate {
+class NotifyStaffDelegate implements JavaDelegate {
 
 
   private final StaffNotifications notifications;

@@ -1,7 +1,7 @@
 package kr.complaintdesk.notification;
 
 import kr.complaintdesk.notification.CustomerMessenger.Channel;
-import kr.complaintdesk.process.EngineClock;
+import kr.complaintdesk.platform.calendar.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * same transaction as the step that sent it, so a retried step finds it and does not send again.
  */
 @Component
-public class Outbox {
+class Outbox {
 
   private final JdbcTemplate jdbc;
 

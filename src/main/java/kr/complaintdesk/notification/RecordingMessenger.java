@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "complaints.messaging.smtp.enabled", havingValue = "false", matchIfMissing = true)
-public class RecordingMessenger implements CustomerMessenger {
+class RecordingMessenger implements CustomerMessenger {
 
   private static final Logger LOG = LoggerFactory.getLogger(RecordingMessenger.class);
 

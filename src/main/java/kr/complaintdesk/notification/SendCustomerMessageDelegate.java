@@ -1,8 +1,8 @@
 package kr.complaintdesk.notification;
 
-import static kr.complaintdesk.process.CaseVariables.CASE_NUMBER;
-import static kr.complaintdesk.process.CaseVariables.MESSAGE_TEMPLATE;
-import static kr.complaintdesk.process.CaseVariables.string;
+import static kr.complaintdesk.casefile.CaseVariables.CASE_NUMBER;
+import static kr.complaintdesk.casefile.CaseVariables.MESSAGE_TEMPLATE;
+import static kr.complaintdesk.casefile.CaseVariables.string;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * reference (case + step) is the same on every retry of the job.
  */
 @Component("sendCustomerMessage")
-public class SendCustomerMessageDelegate implements JavaDelegate {
+class SendCustomerMessageDelegate implements JavaDelegate {
 
   private final CustomerMessages messages;
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "complaints.messaging.smtp.enabled", havingValue = "true")
-public class SmtpMessenger implements CustomerMessenger {
+class SmtpMessenger implements CustomerMessenger {
 
   private static final Logger LOG = LoggerFactory.getLogger(SmtpMessenger.class);
   private final JavaMailSender mailSender;

@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import kr.complaintdesk.notification.CustomerMessenger.Channel;
 import kr.complaintdesk.notification.CustomerMessenger.OutboundMessage;
-import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.platform.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;

@@ -1,8 +1,8 @@
 package kr.complaintdesk.prevention;
 
-import static kr.complaintdesk.process.CaseVariables.LINKED_CASE_NUMBERS;
-import static kr.complaintdesk.process.CaseVariables.REPORTED_CASE_NUMBER;
-import static kr.complaintdesk.process.CaseVariables.string;
+import static kr.complaintdesk.casefile.CaseVariables.LINKED_CASE_NUMBERS;
+import static kr.complaintdesk.casefile.CaseVariables.REPORTED_CASE_NUMBER;
+import static kr.complaintdesk.casefile.CaseVariables.string;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** Adds a case with the same product and root cause to the open action's list of linked cases. */
 @Component("linkPreventionCase")
-public class LinkPreventionCaseDelegate implements JavaDelegate {
+class LinkPreventionCaseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -1,9 +1,9 @@
 package kr.complaintdesk.prevention;
 
-import static kr.complaintdesk.process.CaseVariables.CUSTOMERS_NOTIFIED;
-import static kr.complaintdesk.process.CaseVariables.LINKED_CASE_NUMBERS;
-import static kr.complaintdesk.process.CaseVariables.PREVENTION_KEY;
-import static kr.complaintdesk.process.CaseVariables.string;
+import static kr.complaintdesk.casefile.CaseVariables.CUSTOMERS_NOTIFIED;
+import static kr.complaintdesk.casefile.CaseVariables.LINKED_CASE_NUMBERS;
+import static kr.complaintdesk.casefile.CaseVariables.PREVENTION_KEY;
+import static kr.complaintdesk.casefile.CaseVariables.string;
 
 import kr.complaintdesk.notification.CustomerMessages;
 import kr.complaintdesk.notification.MessageTemplate;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * linked case, each once, through the customer-message outbox (which honours opt-outs).
  */
 @Component("notifyImprovement")
-public class NotifyImprovementDelegate implements JavaDelegate {
+class NotifyImprovementDelegate implements JavaDelegate {
 
   private final CustomerMessages messages;
 

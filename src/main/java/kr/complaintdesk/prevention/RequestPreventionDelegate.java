@@ -1,10 +1,10 @@
 package kr.complaintdesk.prevention;
 
-import static kr.complaintdesk.process.CaseVariables.*;
+import static kr.complaintdesk.casefile.CaseVariables.*;
 
 import java.util.Locale;
 import kr.complaintdesk.casefile.CaseInstances;
-import kr.complaintdesk.process.Refusal;
+import kr.complaintdesk.platform.engine.Refusal;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,6 +1,6 @@
 package kr.complaintdesk.prevention;
 
-import kr.complaintdesk.security.StaffGroup;
+import kr.complaintdesk.platform.security.StaffGroup;
 
 /** Root cause codes of a cause analysis, each with the department that owns its prevention. */
 public enum RootCause {

@@ -1,12 +1,13 @@
 package kr.complaintdesk.resolution;
 
-import static kr.complaintdesk.process.CaseVariables.CASE_NUMBER;
-import static kr.complaintdesk.process.CaseVariables.CUSTOMER_RESPONSE_NOTE;
-import static kr.complaintdesk.process.CaseVariables.OFFER_ACCEPTED;
-import static kr.complaintdesk.process.CaseVariables.isTrue;
-import static kr.complaintdesk.process.CaseVariables.string;
+import static kr.complaintdesk.casefile.CaseVariables.CASE_NUMBER;
+import static kr.complaintdesk.casefile.CaseVariables.CUSTOMER_RESPONSE_NOTE;
+import static kr.complaintdesk.casefile.CaseVariables.OFFER_ACCEPTED;
+import static kr.complaintdesk.casefile.CaseVariables.isTrue;
+import static kr.complaintdesk.casefile.CaseVariables.string;
 
-import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.casefile.Offers;
+import kr.complaintdesk.platform.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** Stores the answer an agent recorded from the phone on the offer it answers. */
 @Component("customerResponded")
-public class CustomerRespondedListener implements TaskListener {
+class CustomerRespondedListener implements TaskListener {
 
   private final Offers offers;
   private final Timeline timeline;

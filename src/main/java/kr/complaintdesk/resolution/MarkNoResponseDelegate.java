@@ -1,10 +1,11 @@
 package kr.complaintdesk.resolution;
 
-import static kr.complaintdesk.process.CaseVariables.CASE_NUMBER;
-import static kr.complaintdesk.process.CaseVariables.OUTCOME;
-import static kr.complaintdesk.process.CaseVariables.string;
+import static kr.complaintdesk.casefile.CaseVariables.CASE_NUMBER;
+import static kr.complaintdesk.casefile.CaseVariables.OUTCOME;
+import static kr.complaintdesk.casefile.CaseVariables.string;
 
-import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.casefile.Outcome;
+import kr.complaintdesk.platform.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** The customer never answered the offer: the case will close as NO_RESPONSE. */
 @Component("markNoResponse")
-public class MarkNoResponseDelegate implements JavaDelegate {
+class MarkNoResponseDelegate implements JavaDelegate {
 
   private final Timeline timeline;
 

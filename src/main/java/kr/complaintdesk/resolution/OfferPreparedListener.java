@@ -1,10 +1,11 @@
 package kr.complaintdesk.resolution;
 
-import static kr.complaintdesk.process.CaseVariables.*;
+import static kr.complaintdesk.casefile.CaseVariables.*;
 
 import java.util.List;
-import kr.complaintdesk.process.Refusal;
-import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.casefile.Offers;
+import kr.complaintdesk.platform.engine.Refusal;
+import kr.complaintdesk.platform.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * the agent's offer rounds, which decide when the lead must make the final offer.
  */
 @Component("offerPrepared")
-public class OfferPreparedListener implements TaskListener {
+class OfferPreparedListener implements TaskListener {
 
   static final String PREPARE_OFFER_TASK = "UserTask_PrepareOffer";
   static final String FINAL_OFFER_TASK = "UserTask_PrepareFinalOffer";

@@ -1,6 +1,6 @@
 package kr.complaintdesk.resolution;
 
-import static kr.complaintdesk.process.CaseVariables.*;
+import static kr.complaintdesk.casefile.CaseVariables.*;
 
 import java.text.NumberFormat;
 import java.util.ArrayList;
@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import kr.complaintdesk.process.Decisions;
-import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.casefile.Remedy;
+import kr.complaintdesk.platform.engine.Decisions;
+import kr.complaintdesk.platform.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -2,7 +2,7 @@ package kr.complaintdesk.timeline;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import kr.complaintdesk.process.EngineClock;
+import kr.complaintdesk.platform.calendar.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 

@@ -1,13 +1,13 @@
 package kr.complaintdesk.triage;
 
-import static kr.complaintdesk.process.CaseVariables.*;
+import static kr.complaintdesk.casefile.CaseVariables.*;
 
 import java.util.List;
 import java.util.Map;
-import kr.complaintdesk.calendar.BusinessCalendar;
-import kr.complaintdesk.intake.CaseRecords;
-import kr.complaintdesk.process.Decisions;
-import kr.complaintdesk.security.CurrentUser;
+import kr.complaintdesk.platform.calendar.BusinessCalendar;
+import kr.complaintdesk.casefile.CaseRecords;
+import kr.complaintdesk.platform.engine.Decisions;
+import kr.complaintdesk.platform.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kr.complaintdesk.support.ApplicationNode;
-import kr.complaintdesk.tasklist.TasklistFilters;
+import kr.complaintdesk.platform.tasklist.TasklistFilters;
 
 /**
  * The packaged jar as an operator starts it: {@code java -jar} in a working directory of its own (where

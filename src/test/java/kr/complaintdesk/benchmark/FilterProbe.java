@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kr.complaintdesk.security.DemoUsers;
-import kr.complaintdesk.security.StaffGroup;
-import kr.complaintdesk.tasklist.TasklistFilters;
+import kr.complaintdesk.platform.security.DemoUsers;
+import kr.complaintdesk.platform.security.StaffGroup;
+import kr.complaintdesk.platform.tasklist.TasklistFilters;
 
 /**
  * What Tasklist asks on every refresh, for every shared filter: the count

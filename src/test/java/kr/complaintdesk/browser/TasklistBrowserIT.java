@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import kr.complaintdesk.process.EngineClock;
+import kr.complaintdesk.platform.calendar.EngineClock;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ExternalTool;
 import kr.complaintdesk.support.Requires;

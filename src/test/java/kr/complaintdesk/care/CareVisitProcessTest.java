@@ -6,7 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import java.time.LocalDateTime;
 import java.util.Date;
-import kr.complaintdesk.calendar.BusinessCalendar;
+import kr.complaintdesk.platform.calendar.BusinessCalendar;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
 import kr.complaintdesk.support.ProcessTestBase;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import kr.complaintdesk.security.StaffGroup;
+import kr.complaintdesk.platform.security.StaffGroup;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.variable.Variables;
 import kr.complaintdesk.support.DecisionTableFile;

@@ -9,7 +9,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import kr.complaintdesk.calendar.BusinessCalendar;
+import kr.complaintdesk.platform.calendar.BusinessCalendar;
 import kr.complaintdesk.compensation.FourEyesCheckListener.FourEyesViolation;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;

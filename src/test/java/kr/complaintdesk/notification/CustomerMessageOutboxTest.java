@@ -13,7 +13,7 @@ import java.util.UUID;
 import kr.complaintdesk.notification.CustomerMessenger.Channel;
 import kr.complaintdesk.notification.CustomerMessenger.OutboundMessage;
 import kr.complaintdesk.prevention.RequestPreventionDelegate;
-import kr.complaintdesk.process.CaseVariables;
+import kr.complaintdesk.casefile.CaseVariables;
 import kr.complaintdesk.prevention.RootCause;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;

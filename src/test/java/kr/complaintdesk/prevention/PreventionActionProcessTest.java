@@ -6,7 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import java.util.Date;
 import java.util.UUID;
-import kr.complaintdesk.process.CaseVariables;
+import kr.complaintdesk.casefile.CaseVariables;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
 import kr.complaintdesk.support.ProcessTestBase;

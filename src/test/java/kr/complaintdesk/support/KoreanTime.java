@@ -2,7 +2,7 @@ package kr.complaintdesk.support;
 
 import java.time.LocalDateTime;
 import java.util.Date;
-import kr.complaintdesk.calendar.BusinessCalendar;
+import kr.complaintdesk.platform.calendar.BusinessCalendar;
 
 /** Korean wall-clock times for tests that move the engine clock. */
 public final class KoreanTime {

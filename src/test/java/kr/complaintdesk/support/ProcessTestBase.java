@@ -4,8 +4,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.Duration;
 import java.util.Date;
-import kr.complaintdesk.calendar.BusinessCalendar;
-import kr.complaintdesk.sla.ServiceLevels;
+import kr.complaintdesk.platform.calendar.BusinessCalendar;
+import kr.complaintdesk.platform.sla.ServiceLevels;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;

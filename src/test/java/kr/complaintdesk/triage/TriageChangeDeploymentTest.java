@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import kr.complaintdesk.process.CaseVariables;
+import kr.complaintdesk.casefile.CaseVariables;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.EngineRestClient;
 import kr.complaintdesk.timeline.Timeline;

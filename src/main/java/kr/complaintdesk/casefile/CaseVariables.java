@@ -1,0 +1,150 @@
+package kr.complaintdesk.casefile;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Names of the process variables shared by the models, forms and delegates. Gateways, forms and
+ * timers read these; everything else belongs in the application's own tables.
+ */
+public final class CaseVariables {
+
+  // Public names (SOP.md): REST clients, Tasklist filters and Modeler users rely on them.
+  public static final String CASE_NUMBER = "caseNumber";
+  public static final String CHANNEL = "channel";
+  public static final String CATEGORY = "category";
+  public static final String PRIORITY = "priority";
+  public static final String CUSTOMER_ID = "customerId";
+  public static final String REGION = "region";
+  public static final String COMPANY_FAULT = "companyFault";
+  public static final String ROOT_CAUSE = "rootCause";
+  public static final String OUTCOME = "outcome";
+
+  // Intake
+  public static final String CUSTOMER_NAME = "customerName";
+  public static final String CUSTOMER_PHONE = "customerPhone";
+  public static final String CUSTOMER_EMAIL = "customerEmail";
+  public static final String CUSTOMER_SNS_HANDLE = "customerSnsHandle";
+  public static final String PRODUCT_CODE = "productCode";
+  public static final String PRODUCT_NAME = "productName";
+  public static final String PRODUCT_LOT = "productLot";
+  public static final String ORDER_NO = "orderNo";
+  public static final String OCCURRED_ON = "occurredOn";
+  public static final String DESCRIPTION = "description";
+  public static final String REMEDY_SOUGHT = "remedySought";
+  public static final String EVIDENCE_NOTES = "evidenceNotes";
+  public static final String EXTERNAL_THREAT = "externalThreat";
+  public static final String PUBLIC_POST_URL = "publicPostUrl";
+  public static final String AGENCY_REPLY_DUE = "agencyReplyDue";
+  public static final String HARM = "harm";
+  public static final String ORDER_VALUE = "orderValue";
+  public static final String REPEAT_COMPLAINANT = "repeatComplainant";
+  public static final String EXTERNAL_REF = "externalRef";
+  public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+  /** Who submitted the case through the case API (a channel integration or a member of staff). */
+  public static final String SUBMITTED_BY = "submittedBy";
+
+  // Triage (outputs of complaint-triage)
+  public static final String FIRST_RESPONSE_HOURS = "firstResponseHours";
+  public static final String FIRST_RESPONSE_DUE = "firstResponseDue";
+  public static final String NEEDS_SAFETY_LAB = "needsSafetyLab";
+  public static final String NEEDS_QUALITY = "needsQuality";
+  public static final String NEEDS_LOGISTICS = "needsLogistics";
+  public static final String VISIT_OFFERED = "visitOffered";
+  public static final String PR_RISK_ALERT = "prRiskAlert";
+  /** The decision table and version that triaged the case ("complaint-triage v3"). */
+  public static final String TRIAGE_DECISION = "triageDecision";
+
+  // First contact and care
+  /** The agent who made the first contact; notices about the case go to them. */
+  public static final String CASE_OWNER = "caseOwner";
+  public static final String CALLBACK_PROMISED = "callbackPromised";
+  /** The promised call-back time as entered in the first-contact form (local time in Korea). */
+  public static final String CALLBACK_PROMISED_AT = "callbackPromisedAt";
+  /** The promised call-back time as a date for the timers. */
+  public static final String CALLBACK_DUE = "callbackDue";
+  public static final String CALLBACK_REMINDER_AT = "callbackReminderAt";
+  public static final String AGENCY_REPLY_DEADLINE = "agencyReplyDeadline";
+  public static final String AGENCY_REPLY_REMINDER_AT = "agencyReplyReminderAt";
+  public static final String VISIT_CONSENT = "visitConsent";
+  public static final String TREATMENT_COST_ADDED = "treatmentCostAdded";
+  public static final String TREATMENT_COST_TOTAL = "treatmentCostTotal";
+  public static final String RECOVERED = "recovered";
+
+  // The customer's further contacts, threats and abuse reports (message events of complaint-case)
+  /** How often the customer contacted us again while the case was open. */
+  public static final String CUSTOMER_CONTACTS = "customerContacts";
+  /** This contact's number, local to its event sub-process, so that contacts arriving together each see their own. */
+  public static final String CONTACT_NUMBER = "contactNumber";
+  public static final String THREAT_KIND = "threatKind";
+  public static final String THREAT_NOTE = "threatNote";
+  public static final String ABUSE_REPORT = "abuseReport";
+  public static final String ABUSE_REPORTED_BY = "abuseReportedBy";
+
+  // A consumer agency's reply rounds
+  public static final String AGENCY_REPLY_INTERIM = "agencyReplyInterim";
+  public static final String AGENCY_NEXT_REPLY_DUE = "agencyNextReplyDue";
+  /** Read by the gateway after the reply task: another reply round is needed. */
+  public static final String AGENCY_REPLY_PENDING = "agencyReplyPending";
+
+  // Notices and messages (inputs of the steps that send them)
+  /** Which {@code MessageTemplate} a sendCustomerMessage step sends. */
+  public static final String MESSAGE_TEMPLATE = "messageTemplate";
+  /** The text of a notifyStaff step's notice. */
+  public static final String NOTICE = "notice";
+  /** The task a reminder is about: its holders or candidates are told, and its priority goes up. */
+  public static final String REMINDED_TASK = "remindedTask";
+  /** Which task is late and by which rule, local to the path an SLA timer starts. */
+  public static final String LATE_WORK = "lateWork";
+
+  // Resolution and compensation
+  public static final String REMEDY = "remedy";
+  public static final String OFFER_AMOUNT = "offerAmount";
+  public static final String OFFER_TEXT = "offerText";
+  public static final String SUGGESTED_REMEDIES = "suggestedRemedies";
+  public static final String REMEDY_SUGGESTIONS = "remedySuggestions";
+  public static final String REMEDY_DEVIATION_REASON = "remedyDeviationReason";
+  public static final String DERMATOLOGIST_DIAGNOSIS = "dermatologistDiagnosis";
+  public static final String PURCHASE_AGENCY = "purchaseAgency";
+  public static final String DECLARED_VALUE_ON_WAYBILL = "declaredValueOnWaybill";
+  public static final String DELAY_DAYS = "delayDays";
+  public static final String FREIGHT_KRW = "freightKrw";
+  public static final String CUSTOMER_RESPONSE_NOTE = "customerResponseNote";
+  public static final String OFFER_ROUND = "offerRound";
+  public static final String OFFER_PREPARED_BY = "offerPreparedBy";
+  public static final String OFFER_ACCEPTED = "offerAccepted";
+  public static final String APPROVER_GROUP = "approverGroup";
+  public static final String COMPENSATION_APPROVED = "compensationApproved";
+  public static final String PAYOUT_REFERENCE = "payoutReference";
+  public static final String NO_RETURN_NEEDED = "noReturnNeeded";
+  public static final String RETURN_RECEIVED_ON = "returnReceivedOn";
+  public static final String NO_RETURN_REASON = "noReturnReason";
+  public static final String REFUND_DUE = "refundDue";
+  public static final String REFUND_DUE_TEXT = "refundDueText";
+  public static final String SATISFACTION_SCORE = "satisfactionScore";
+
+  // Prevention
+  public static final String PREVENTION_KEY = "preventionKey";
+  public static final String PREVENTION_OWNER_GROUP = "preventionOwnerGroup";
+  public static final String SOURCE_CASE_NUMBER = "sourceCaseNumber";
+  public static final String LINKED_CASE_NUMBERS = "linkedCaseNumbers";
+  /** The case that asked for the prevention action, local to the message that starts or reaches it. */
+  public static final String REPORTED_CASE_NUMBER = "reportedCaseNumber";
+  public static final String CUSTOMERS_NOTIFIED = "customersNotified";
+
+  private CaseVariables() {}
+
+  /** The text in variable {@code name}; null when it is not set. */
+  public static String string(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    throw new IllegalStateException("Process variable " + name + " holds a " + value.getClass().getSimpleName()
+        + ", not text");
+  }
+
+  /** Whether variable {@code name} is the boolean true; unset counts as false. */
+  public static boolean isTrue(VariableScope scope, String name) {
+    return Boolean.TRUE.equals(scope.getVariable(name));
+  }
+}

@@ -1,6 +1,0 @@
-package kr.complaintdesk.intake;
-
-/** Where a complaint came in (SOP.md public names). */
-public enum Channel {
-  PHONE, WEB, EMAIL, SNS, COMMUNITY, CONSUMER_AGENCY, STORE
-}

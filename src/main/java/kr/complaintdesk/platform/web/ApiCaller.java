@@ -1,0 +1,28 @@
+package kr.complaintdesk.platform.web;
+
+import java.util.List;
+import java.util.Set;
+import kr.complaintdesk.platform.security.StaffGroup;
+import org.camunda.bpm.engine.authorization.Groups;
+
+/**
+ * Who calls the case API, authenticated against the same users as Tasklist. Staff who work cases read and
+ * change them; a channel-integration account only submits complaints and customer contacts; process owners,
+ * who own the models and not the cases, neither read nor change customers' cases here.
+ */
+public record ApiCaller(String userId, List<String> groups) {
+
+  private static final Set<String> NOT_CASE_WORK = Set.of(StaffGroup.CHANNEL_INTEGRATION, StaffGroup.PROCESS_OWNER);
+
+  public boolean isStaff() {
+    return groups.stream().anyMatch(g -> !NOT_CASE_WORK.contains(g));
+  }
+
+  public boolean maySubmit() {
+    return isStaff() || groups.contains(StaffGroup.CHANNEL_INTEGRATION);
+  }
+
+  public boolean mayMergeCustomers() {
+    return groups.contains(StaffGroup.CS_AGENT) || groups.contains(StaffGroup.CS_LEAD) || groups.contains(Groups.CAMUNDA_ADMIN);
+  }
+}

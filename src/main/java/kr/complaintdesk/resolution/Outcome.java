@@ -1,6 +1,0 @@
-package kr.complaintdesk.resolution;
-
-/** How a case ended (SOP.md). */
-public enum Outcome {
-  RESOLVED, UNRESOLVED, WITHDRAWN, NO_RESPONSE
-}
