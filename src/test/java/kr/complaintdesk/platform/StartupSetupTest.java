@@ -3,6 +3,7 @@ package kr.complaintdesk.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import kr.complaintdesk.ComplaintDeskProperties;
 import kr.complaintdesk.platform.engine.ModelDeployer;
 import kr.complaintdesk.platform.security.DemoUsers;
@@ -54,12 +55,17 @@ class StartupSetupTest {
   }
 
   @Test
-  void everyGroupOfTheSopHasItsDemoUser() {
+  void everyGroupOfTheSopHasTwoDemoUsers() {
     for (StaffGroup group : identitySetup.groups()) {
       assertThat(identityService.createGroupQuery().groupId(group.id()).count()).as(group.id()).isEqualTo(1);
-      assertThat(identityService.createUserQuery().userId(DemoUsers.userIdOf(group.id())).memberOfGroup(group.id()).count())
-          .as(DemoUsers.userIdOf(group.id())).isEqualTo(1);
-      assertThat(identityService.checkPassword(DemoUsers.userIdOf(group.id()), "demo")).isTrue();
+      for (String userId : List.of(group.id() + "1", group.id() + "2")) {
+        assertThat(identityService.createUserQuery().userId(userId).memberOfGroup(group.id()).count()).as(userId)
+            .isEqualTo(1);
+        assertThat(identityService.checkPassword(userId, "demo")).as(userId).isTrue();
+      }
+      assertThat(identityService.createUserQuery().memberOfGroup(group.id()).list())
+          .extracting(user -> user.getFirstName() + " " + user.getLastName())
+          .as("two people of one group tell apart in Tasklist").doesNotHaveDuplicates();
     }
     assertThat(identitySetup.groups()).extracting(StaffGroup::id)
         .contains("cs-agent", "cs-lead", "cs-director", "safety-lab", "quality", "logistics", "pr-risk", "process-owner",
@@ -78,6 +84,6 @@ class StartupSetupTest {
     assertThatThrownBy(() -> production.run(new DefaultApplicationArguments()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("demo accounts")
-        .hasMessageContaining("cs-agent1");
+        .hasMessageContaining("cs-agent1").hasMessageContaining("cs-agent2");
   }
 }

@@ -43,7 +43,7 @@ public final class ProductionGuard {
   /** Demo accounts found in the identity store; they all had the published demo password. */
   public static List<String> demoAccounts(IdentityService identityService, List<StaffGroup> groups) {
     return groups.stream()
-        .map(group -> DemoUsers.userIdOf(group.id()))
+        .flatMap(group -> DemoUsers.userIdsOf(group.id()).stream())
         .filter(userId -> identityService.createUserQuery().userId(userId).count() > 0)
         .toList();
   }
