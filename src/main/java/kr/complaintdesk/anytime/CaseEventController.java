@@ -1,6 +1,7 @@
 package kr.complaintdesk.anytime;
 
 import static kr.complaintdesk.casefile.CaseApi.requireOpen;
+import static kr.complaintdesk.casefile.CaseApi.requireStaffOrItsChannel;
 import static kr.complaintdesk.casefile.CaseApi.result;
 import static kr.complaintdesk.casefile.CaseMessages.NOTE;
 import static kr.complaintdesk.platform.web.ApiRequests.caller;
@@ -116,10 +117,11 @@ class CaseEventController {
   }
 
   @PostMapping("/{caseNumber}/withdrawal")
-  @Operation(summary = "불만 철회 (메시지 ComplaintWithdrawn)")
+  @Operation(summary = "불만 철회 (메시지 ComplaintWithdrawn): 직원, 또는 사건이 접수된 채널의 연동 계정이 고객의 철회를 전달")
   public Map<String, Object> withdraw(@PathVariable String caseNumber, @RequestBody Withdrawal body,
       HttpServletRequest request) {
-    ApiCaller caller = requireStaff(request);
+    ApiCaller caller = requireStaffOrItsChannel(request, cases, caseNumber,
+        "불만 철회는 사건을 맡는 직원이나 그 사건이 접수된 채널의 연동 계정만 기록할 수 있습니다");
     requireValid(validator.validate(body));
     requireOpen(cases, caseNumber);
     retryingRaces(() -> {

@@ -10,6 +10,7 @@ import static kr.complaintdesk.casefile.CaseVariables.ABUSE_REPORTED_BY;
 import static kr.complaintdesk.casefile.CaseVariables.CUSTOMER_RESPONSE_NOTE;
 import static kr.complaintdesk.casefile.CaseVariables.OFFER_ACCEPTED;
 import static kr.complaintdesk.casefile.CaseVariables.PRIORITY;
+import static kr.complaintdesk.casefile.CaseVariables.SUBMITTED_BY;
 import static kr.complaintdesk.casefile.CaseVariables.PUBLIC_POST_URL;
 import static kr.complaintdesk.casefile.CaseVariables.THREAT_KIND;
 import static kr.complaintdesk.casefile.CaseVariables.THREAT_NOTE;
@@ -141,6 +142,12 @@ public class CaseActions {
     runtimeService.createMessageCorrelation(COMPLAINT_WITHDRAWN)
         .processInstanceId(runningInstanceId(caseNumber))
         .correlateWithResult();
+  }
+
+  /** Whether the running case was submitted by {@code userId} (a channel-integration account: its channel). */
+  public boolean cameInThrough(String caseNumber, String userId) {
+    ProcessInstance instance = instance(caseNumber);
+    return instance != null && userId.equals(runtimeService.getVariable(instance.getId(), SUBMITTED_BY));
   }
 
   public boolean isRunning(String caseNumber) {

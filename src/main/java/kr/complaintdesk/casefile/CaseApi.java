@@ -5,7 +5,10 @@ import static kr.complaintdesk.casefile.CaseVariables.CASE_NUMBER;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import kr.complaintdesk.casefile.CaseRecords.CaseRecord;
+import jakarta.servlet.http.HttpServletRequest;
+import kr.complaintdesk.platform.web.ApiCaller;
 import kr.complaintdesk.platform.web.ApiProblem;
+import kr.complaintdesk.platform.web.ApiRequests;
 
 /**
  * What the case API's endpoints say about one case, in every phase: that it is unknown, that it is closed to
@@ -26,6 +29,20 @@ public final class CaseApi {
       throw ApiProblem.conflict("사건 " + caseNumber + "은(는) 이미 종결되었습니다"
           + (record.outcome() == null ? "" : " (결과: " + record.outcome() + ")"));
     }
+  }
+
+  /**
+   * Staff, or the channel-integration account a case came in through, relaying what the customer said on that
+   * channel (an answer to an offer, a withdrawal). Any other caller, and an integration account for a case it did
+   * not submit or that does not exist, is refused alike, so an account learns nothing of other channels' cases.
+   */
+  public static ApiCaller requireStaffOrItsChannel(HttpServletRequest request, CaseActions cases, String caseNumber,
+      String refusal) {
+    ApiCaller caller = ApiRequests.caller(request);
+    if (caller.isStaff() || caller.isChannelIntegration() && cases.cameInThrough(caseNumber, caller.userId())) {
+      return caller;
+    }
+    throw ApiProblem.forbidden(refusal);
   }
 
   public static Map<String, Object> result(String caseNumber, String key, Object value) {

@@ -3,7 +3,7 @@ package kr.complaintdesk.resolution;
 import static kr.complaintdesk.casefile.CaseApi.requireOpen;
 import static kr.complaintdesk.casefile.CaseApi.result;
 import static kr.complaintdesk.casefile.CaseMessages.NOTE;
-import static kr.complaintdesk.platform.web.ApiRequests.requireStaff;
+import static kr.complaintdesk.casefile.CaseApi.requireStaffOrItsChannel;
 import static kr.complaintdesk.platform.web.ApiRequests.requireValid;
 import static kr.complaintdesk.platform.web.ApiRequests.retryingRaces;
 
@@ -43,10 +43,11 @@ class CustomerResponseController {
       @Text(max = NOTE) String note) {}
 
   @PostMapping("/{caseNumber}/responses")
-  @Operation(summary = "해결안에 대한 고객 답변 (메시지 CustomerResponded)")
+  @Operation(summary = "해결안에 대한 고객 답변 (메시지 CustomerResponded): 직원, 또는 사건이 접수된 채널의 연동 계정이 고객의 답을 전달")
   public Map<String, Object> respond(@PathVariable String caseNumber, @RequestBody Response body,
       HttpServletRequest request) {
-    ApiCaller caller = requireStaff(request);
+    ApiCaller caller = requireStaffOrItsChannel(request, cases, caseNumber,
+        "해결안에 대한 고객의 답은 사건을 맡는 직원이나 그 사건이 접수된 채널의 연동 계정만 기록할 수 있습니다");
     requireValid(validator.validate(body));
     requireOpen(cases, caseNumber);
     if (!retryingRaces(() -> cases.respond(caseNumber, body.accepted(), body.note(), caller.userId()))) {

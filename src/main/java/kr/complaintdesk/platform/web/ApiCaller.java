@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.authorization.Groups;
 
 /**
  * Who calls the case API, authenticated against the same users as Tasklist. Staff who work cases read and
- * change them; a channel-integration account only submits complaints and customer contacts; process owners,
- * who own the models and not the cases, neither read nor change customers' cases here.
+ * change them; a channel-integration account submits complaints and customer contacts, and relays the
+ * customer's own answer and withdrawal for the cases it submitted, reading nothing; process owners, who own
+ * the models and not the cases, neither read nor change customers' cases here.
  */
 public record ApiCaller(String userId, List<String> groups) {
 
@@ -19,7 +20,11 @@ public record ApiCaller(String userId, List<String> groups) {
   }
 
   public boolean maySubmit() {
-    return isStaff() || groups.contains(StaffGroup.CHANNEL_INTEGRATION);
+    return isStaff() || isChannelIntegration();
+  }
+
+  public boolean isChannelIntegration() {
+    return groups.contains(StaffGroup.CHANNEL_INTEGRATION);
   }
 
   public boolean mayMergeCustomers() {

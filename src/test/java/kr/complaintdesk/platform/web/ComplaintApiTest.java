@@ -762,7 +762,7 @@ class ComplaintApiTest {
     String caseNumber = submit("SERVICE");
 
     assertProblem(api.post("/api/complaints/" + caseNumber + "/abuse-reports", INTEGRATION, "{}"), 403);
-    assertProblem(api.post("/api/complaints/" + caseNumber + "/withdrawal", INTEGRATION,
+    assertProblem(api.post("/api/complaints/" + caseNumber + "/withdrawal", "process-owner1",
         "{\"reason\":\"" + "r".repeat(2001) + "\"}"), 403);
   }
 
@@ -890,7 +890,7 @@ class ComplaintApiTest {
   }
 
   @Test
-  void theChannelIntegrationMaySubmitAndReportContactsButReadsAndChangesNothingElse() {
+  void theChannelIntegrationMaySubmitReportContactsAndRelayItsOwnCasesAnswersButReadsNothing() {
     Reply created = api.post("/api/complaints", INTEGRATION, json(validIntake("SERVICE")));
     assertThat(created.status()).isEqualTo(201);
     String caseNumber = created.json().path("caseNumber").asText();
@@ -905,14 +905,57 @@ class ComplaintApiTest {
         api.get("/api/customers/" + customerId, INTEGRATION),
         api.get("/api/customers/" + customerId + "/complaints", INTEGRATION),
         api.post("/api/customers/" + customerId + "/merge", INTEGRATION, "{\"mergedCustomerId\":\"" + customerId + "\"}"),
-        api.post("/api/complaints/" + caseNumber + "/responses", INTEGRATION, "{\"accepted\":true}"),
-        api.post("/api/complaints/" + caseNumber + "/withdrawal", INTEGRATION, "{\"reason\":\"x\"}"))) {
+        api.post("/api/complaints/" + caseNumber + "/abuse-reports", INTEGRATION, "{\"note\":\"욕설\"}"))) {
       assertProblem(reply, 403);
     }
     // Not even whether another case exists.
     assertProblem(api.get("/api/complaints/C-1999-999999", INTEGRATION), 403);
     assertThat(timelineSize(caseNumber)).isEqualTo(entries);
     assertThat(api.get("/api/complaints/" + caseNumber, AGENT).json().path("status").asText()).isEqualTo("OPEN");
+  }
+
+  @Test
+  void theChannelACaseCameInThroughRelaysTheCustomersAnswerAndWithdrawalOtherCallersMayNot() {
+    String ownCase = submit("SERVICE");
+    ProcessInstance own = instance(ownCase);
+    driver.executeJobs(own);
+    driver.complete(own, "UserTask_FirstContact", AGENT, "contactNotes", "사과", "remedySought", "REFUND");
+    driver.complete(own, "UserTask_PrepareOffer", AGENT, "companyFault", "NO", "rootCause", "SERVICE_FAILURE",
+        "remedy", "REFUND", "offerAmount", 30000L, "offerText", "3만원 환불", "remedyDeviationReason", "고객 요청");
+    Reply staffCase = api.post("/api/complaints", AGENT, json(validIntake("SERVICE")));
+    String phoneCase = staffCase.json().path("caseNumber").asText();
+    int phoneEntries = timelineSize(phoneCase);
+
+    // A case the integration did not submit (recorded by staff, or unknown): refused alike, nothing recorded.
+    for (Reply reply : List.of(
+        api.post("/api/complaints/" + phoneCase + "/responses", INTEGRATION, "{\"accepted\":true}"),
+        api.post("/api/complaints/" + phoneCase + "/withdrawal", INTEGRATION, "{\"reason\":\"x\"}"),
+        api.post("/api/complaints/C-1999-999999/withdrawal", INTEGRATION, "{\"reason\":\"x\"}"),
+        api.post("/api/complaints/" + ownCase + "/withdrawal", "process-owner1", "{\"reason\":\"x\"}"))) {
+      assertProblem(reply, 403);
+      assertThat(reply.json().path("detail").asText()).contains("채널");
+    }
+    assertThat(timelineSize(phoneCase)).isEqualTo(phoneEntries);
+    assertThat(isRunning(phoneCase)).isTrue();
+
+    // Its own case: the customer's answer on the web, recorded as relayed by the integration.
+    Reply answer = api.post("/api/complaints/" + ownCase + "/responses", INTEGRATION, "{\"accepted\":false,\"note\":\"부족함\"}");
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.json().path("accepted").asBoolean()).isFalse();
+    assertThat(lastTimelineEntry(ownCase).path("kind").asText()).isEqualTo("CUSTOMER_RESPONSE");
+    assertThat(lastTimelineEntry(ownCase).path("actor").asText()).isEqualTo(INTEGRATION);
+    // Bad input from the channel is refused with the field named, as for staff.
+    Reply tooLong = api.post("/api/complaints/" + ownCase + "/withdrawal", INTEGRATION,
+        "{\"reason\":\"" + "r".repeat(2001) + "\"}");
+    assertProblem(tooLong, 400);
+    assertThat(fieldErrors(tooLong).keySet()).containsExactly("reason");
+
+    Reply withdrawn = api.post("/api/complaints/" + ownCase + "/withdrawal", INTEGRATION, "{\"reason\":\"앱에서 철회\"}");
+    assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+    assertThat(withdrawn.json().path("outcome").asText()).isEqualTo("WITHDRAWN");
+    assertThat(isRunning(ownCase)).isFalse();
+    // Reading the case stays closed to the integration.
+    assertProblem(api.get("/api/complaints/" + ownCase, INTEGRATION), 403);
   }
 
   @Test
@@ -1018,6 +1061,16 @@ class ComplaintApiTest {
     Reply reply = api.post("/api/complaints", INTEGRATION, json(validIntake(category)));
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     return reply.json().path("caseNumber").asText();
+  }
+
+  private boolean isRunning(String caseNumber) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint-case")
+        .processInstanceBusinessKey(caseNumber).count() == 1;
+  }
+
+  private JsonNode lastTimelineEntry(String caseNumber) {
+    JsonNode entries = api.get("/api/complaints/" + caseNumber + "/timeline", AGENT).json();
+    return entries.get(entries.size() - 1);
   }
 
   private ProcessInstance instance(String caseNumber) {
