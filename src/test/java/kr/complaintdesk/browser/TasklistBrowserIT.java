@@ -13,12 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import kr.complaintdesk.platform.calendar.EngineClock;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ExternalTool;
 import kr.complaintdesk.support.Requires;
+import kr.complaintdesk.support.TestData;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -381,6 +381,6 @@ class TasklistBrowserIT {
 
   /** Customer names unique per run: the shared test database outlives a single test. */
   private static String unique(String name) {
-    return name + " " + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+    return name + " " + (100_000 + TestData.next());
   }
 }

@@ -16,8 +16,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
+import kr.complaintdesk.support.TestData;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +38,6 @@ import org.springframework.test.context.ActiveProfiles;
 class CustomerIdentityTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 10_000_000);
   private static final String AGENT = "cs-agent1";
   private static final String INTEGRATION = "channel-integration1";
 
@@ -262,16 +260,16 @@ class CustomerIdentityTest {
   // ---------------------------------------------------------------- helpers
 
   private static String uniqueMobileDigits() {
-    long n = 20_000_000 + NUMBERS.incrementAndGet() % 30_000_000;
-    return "010" + String.format("%08d", n);
+    return TestData.phone().replace("-", "");
   }
 
   private static String phone(String digits) {
     return digits.substring(0, 3) + "-" + digits.substring(3, 7) + "-" + digits.substring(7);
   }
 
+  /** Upper and lower case letters, so that matching regardless of case is put to the test. */
   private static String uniqueTag() {
-    return "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+    return TestData.unique("Tag");
   }
 
   private static Map<String, Object> contact(String phone, String email, String snsHandle) {
@@ -283,7 +281,7 @@ class CustomerIdentityTest {
     customer.put("region", "daegu");
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("channel", "EMAIL");
-    body.put("externalRef", "MAIL-" + UUID.randomUUID());
+    body.put("externalRef", TestData.unique("MAIL"));
     body.put("category", "SERVICE");
     body.put("customer", customer);
     body.put("description", "배송 안내가 부정확했습니다");

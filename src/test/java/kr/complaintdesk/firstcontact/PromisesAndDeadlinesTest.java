@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import kr.complaintdesk.support.ProcessTestBase;
 import kr.complaintdesk.platform.tasklist.TaskPriorityFromCase;
+import kr.complaintdesk.support.TestData;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -399,7 +400,7 @@ class PromisesAndDeadlinesTest extends ProcessTestBase {
 
   private ProcessInstance agencyCase(String replyDue) {
     ProcessInstance pi = driver.startCase(intake("SERVICE", "seoul").putValue("channel", "CONSUMER_AGENCY")
-        .putValue("externalRef", "KCA-" + System.nanoTime()).putValue("agencyReplyDue", replyDue));
+        .putValue("externalRef", TestData.unique("KCA")).putValue("agencyReplyDue", replyDue));
     return pi;
   }
 

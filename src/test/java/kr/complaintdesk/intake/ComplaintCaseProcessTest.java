@@ -15,6 +15,7 @@ import java.util.Map;
 import kr.complaintdesk.platform.calendar.BusinessCalendar;
 import kr.complaintdesk.platform.sla.ServiceLevels;
 import kr.complaintdesk.platform.tasklist.TasklistFilters;
+import kr.complaintdesk.support.TestData;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -66,9 +67,7 @@ class ComplaintCaseProcessTest {
     ClockUtil.setCurrentTime(saturday);
     try {
       // A first-time customer: a repeat complainant would be P2.
-      long digits = Math.floorMod(System.nanoTime(), 100_000_000L);
-      ProcessInstance pi = driver.startCase(intake("SERVICE", "seoul")
-          .putValue("customerPhone", String.format("010-%04d-%04d", digits / 10_000, digits % 10_000)));
+      ProcessInstance pi = driver.startCase(intake("SERVICE", "seoul").putValue("customerPhone", TestData.phone()));
       assertThat(runtimeService.getVariable(pi.getId(), "priority")).isEqualTo("P3");
       Task contact = driver.task(pi, "UserTask_FirstContact");
       Number hours = (Number) runtimeService.getVariable(pi.getId(), "firstResponseHours");

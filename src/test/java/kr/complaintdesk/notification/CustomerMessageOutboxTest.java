@@ -9,7 +9,6 @@ import static org.mockito.Mockito.when;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import kr.complaintdesk.notification.CustomerMessenger.Channel;
 import kr.complaintdesk.notification.CustomerMessenger.OutboundMessage;
 import kr.complaintdesk.prevention.RequestPreventionDelegate;
@@ -17,6 +16,7 @@ import kr.complaintdesk.casefile.CaseVariables;
 import kr.complaintdesk.prevention.RootCause;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
+import kr.complaintdesk.support.TestData;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -62,7 +62,7 @@ class CustomerMessageOutboxTest {
 
   @Test
   void failingMessengerBecomesAnIncidentOnTheAcknowledgementAndSendsExactlyOnceAfterRetry() {
-    String email = "outbox-" + UUID.randomUUID().toString().substring(0, 8) + "@example.kr";
+    String email = TestData.email("outbox");
     ProcessInstance pi = driver.startCase(onlyByEmail(intake("PRODUCT_DEFECT", "seoul"), email));
     String caseNumber = pi.getBusinessKey();
     String reference = caseNumber + ":" + ACKNOWLEDGEMENT;
@@ -158,11 +158,11 @@ class CustomerMessageOutboxTest {
   @Test
   void optedOutCustomerStillGetsTheAcknowledgementButNotTheImprovementNotice() {
     ProcessInstance optedOutCase = driver.startCase(intake("PRODUCT_DEFECT", "busan")
-        .putValue("customerPhone", uniquePhone()));
+        .putValue("customerPhone", TestData.phone()));
     String optedOut = optedOutCase.getBusinessKey();
     jdbc.update("UPDATE customer SET contact_opt_out = TRUE WHERE id = "
         + "(SELECT customer_id FROM complaint_case WHERE case_number = ?)", optedOut);
-    ProcessInstance otherCase = driver.startCase(intake("PRODUCT_DEFECT", "busan").putValue("customerPhone", uniquePhone()));
+    ProcessInstance otherCase = driver.startCase(intake("PRODUCT_DEFECT", "busan").putValue("customerPhone", TestData.phone()));
     String other = otherCase.getBusinessKey();
     FlakyMessenger counting = new FlakyMessenger(messenger);
     counting.failing = false;
@@ -205,7 +205,7 @@ class CustomerMessageOutboxTest {
 
   /** A corrective action the two cases led to, reviewed as effective with "tell the customers". */
   private ProcessInstance effectivePreventionActionTellingCustomers(String firstCase, String secondCase) {
-    String productCode = "OB-" + UUID.randomUUID().toString().substring(0, 8);
+    String productCode = TestData.unique("OB");
     String key = RequestPreventionDelegate.preventionKey(productCode, RootCause.MOULD_DEFECT);
     ProcessInstance action = runtimeService.createMessageCorrelation(RequestPreventionDelegate.MESSAGE)
         .processInstanceBusinessKey(key)
@@ -246,11 +246,6 @@ class CustomerMessageOutboxTest {
 
   private List<Timeline.Entry> messageEntries(String caseNumber) {
     return timeline.of(caseNumber).stream().filter(e -> e.kind() == Timeline.Kind.MESSAGE).toList();
-  }
-
-  private static String uniquePhone() {
-    long n = Math.floorMod(System.nanoTime() ^ UUID.randomUUID().getMostSignificantBits(), 100_000_000L);
-    return String.format("010-%04d-%04d", n / 10_000, n % 10_000);
   }
 
   /** Fails like a gateway under maintenance until told otherwise, then delivers through the real messenger. */

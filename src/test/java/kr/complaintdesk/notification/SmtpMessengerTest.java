@@ -16,9 +16,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
+import kr.complaintdesk.support.TestData;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -79,7 +79,7 @@ class SmtpMessengerTest {
 
   @Test
   void customerWithAnEmailAddressGetsExactlyOneKoreanAcknowledgementMail() throws Exception {
-    String email = "smtp-" + UUID.randomUUID().toString().substring(0, 8) + "@example.kr";
+    String email = TestData.email("smtp");
     ProcessInstance pi = driver.startCase(onlyByEmail(intake("PRODUCT_DEFECT", "seoul"), email));
     String caseNumber = pi.getBusinessKey();
     String reference = caseNumber + ":" + ACKNOWLEDGEMENT;
@@ -136,7 +136,7 @@ class SmtpMessengerTest {
   @Test
   @ExtendWith(OutputCaptureExtension.class)
   void unreachableMailServerBecomesAnIncidentWithoutTheAddressInTheLog(CapturedOutput output) throws Exception {
-    String email = "unreachable." + UUID.randomUUID().toString().substring(0, 8) + "@example.kr";
+    String email = TestData.email("unreachable");
     ProcessInstance pi = driver.startCase(onlyByEmail(intake("PRODUCT_DEFECT", "seoul"), email));
     String jobId = processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId())
         .activityId(ACKNOWLEDGEMENT).singleResult().getId();
@@ -165,7 +165,7 @@ class SmtpMessengerTest {
 
   @Test
   void anAddressTheMailServerWouldRefuseIsRejectedAtIntake() {
-    String email = "refused.." + UUID.randomUUID().toString().substring(0, 8) + "@example.kr";
+    String email = "refused.." + TestData.email("twice");
 
     assertThatThrownBy(() -> driver.startCase(onlyByEmail(intake("PRODUCT_DEFECT", "seoul"), email)))
         .isInstanceOf(kr.complaintdesk.intake.CaseInputException.class)

@@ -48,9 +48,8 @@ public class CaseDriver {
    * the timeline, offers and payouts of a case need its record.
    */
   public static String registerCase(JdbcTemplate jdbc) {
-    String suffix = Long.toString(System.nanoTime(), 36).toUpperCase();
-    String caseNumber = "C-T-" + suffix.substring(Math.max(0, suffix.length() - 12));
-    String customerId = "CU-T-" + suffix;
+    String caseNumber = TestData.unique("C-T");
+    String customerId = "CU-" + caseNumber;
     jdbc.update("INSERT INTO customer (id, name, contact_opt_out, created_at) VALUES (?, ?, FALSE, ?)",
         customerId, "테스트 고객", EngineClock.now());
     jdbc.update("INSERT INTO complaint_case (case_number, customer_id, channel, category, status, created_at) "

@@ -12,6 +12,7 @@ import java.util.List;
 import kr.complaintdesk.casefile.CaseVariables;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.EngineRestClient;
+import kr.complaintdesk.support.TestData;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -38,8 +39,6 @@ class TriageChangeDeploymentTest {
   static final Path TRIAGE_FILE = Path.of("processes/complaint-triage.dmn");
   /** The one change the process owner makes: the first-response SLA of P3 from 16 to 12 business hours. */
   static final String P3_SLA_CELL = "<outputEntry id=\"OutputEntry_ComplaintTriage_03_2\"><text>%d</text></outputEntry>";
-
-  static final java.util.Random RANDOM = new java.util.Random();
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
@@ -105,7 +104,7 @@ class TriageChangeDeploymentTest {
 
   /** A service complaint by phone from a first-time customer (own phone number), so P3 by category. */
   ProcessInstance startCase() {
-    String phone = String.format("010-%04d-%04d", RANDOM.nextInt(10_000), RANDOM.nextInt(10_000));
+    String phone = TestData.phone();
     ProcessInstance pi = runtimeService.startProcessInstanceByKey("complaint-case",
         CaseDriver.intake("SERVICE", "busan").putValue("customerPhone", phone));
     assertThat(runtimeService.getVariable(pi.getId(), "repeatComplainant")).as("repeat complainant (%s)", phone)

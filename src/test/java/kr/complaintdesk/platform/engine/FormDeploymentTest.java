@@ -11,10 +11,10 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import kr.complaintdesk.support.ProcessTest;
+import kr.complaintdesk.support.TestData;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -123,7 +123,7 @@ class FormDeploymentTest {
     assertThat(userTask.getCamundaFormRef()).as("%s camunda:formRef", where).isNotBlank();
 
     ProcessInstance instance = runtimeService.createProcessInstanceById(definition.getId())
-        .businessKey("form-test-" + UUID.randomUUID())
+        .businessKey(TestData.unique("form-test"))
         .setVariables(GROUP_VARIABLES)
         .startBeforeActivity(userTask.getId())
         .execute();

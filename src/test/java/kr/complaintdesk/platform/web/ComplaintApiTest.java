@@ -18,18 +18,17 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import kr.complaintdesk.support.CaseDriver;
+import kr.complaintdesk.support.TestData;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -184,7 +183,7 @@ class ComplaintApiTest {
 
   @Test
   void theSameIdempotencyKeyWithDifferentBodiesReturnsTheSameCase() {
-    String key = "idem-" + UUID.randomUUID();
+    String key = TestData.unique("idem-different-bodies");
     Map<String, Object> first = validIntake("SERVICE");
     Map<String, Object> second = validIntake("DELIVERY_DELAY");
     second.put("channel", "EMAIL");
@@ -213,7 +212,7 @@ class ComplaintApiTest {
 
   @Test
   void twentyConcurrentSubmissionsSharingAnIdempotencyKeyCreateExactlyOneCase() throws Exception {
-    String key = "idem-" + UUID.randomUUID();
+    String key = TestData.unique("idem-concurrent");
     List<String> bodies = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       bodies.add(json(validIntake("DELIVERY_DELAY")));
@@ -1143,21 +1142,12 @@ class ComplaintApiTest {
     return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of("Asia/Seoul")).toLocalDate();
   }
 
-  private static final AtomicLong PHONES = new AtomicLong(System.nanoTime() % 40_000_000);
-
-  /** A unique mobile number 010-xxxx-xxxx, so that each test has its own customer. */
-  static String uniquePhone() {
-    long n = 50_000_000 + PHONES.incrementAndGet() % 50_000_000;
-    String digits = String.format("%08d", n);
-    return "010-" + digits.substring(0, 4) + "-" + digits.substring(4);
-  }
-
   /** A valid web intake with a unique channel reference and customer. */
   static Map<String, Object> validIntake(String category) {
     Map<String, Object> customer = new LinkedHashMap<>();
     customer.put("name", "김민수");
-    customer.put("phone", uniquePhone());
-    customer.put("email", "minsu." + UUID.randomUUID().toString().substring(0, 8) + "@example.kr");
+    customer.put("phone", TestData.phone());
+    customer.put("email", TestData.email("minsu"));
     customer.put("region", "seoul");
     Map<String, Object> product = new LinkedHashMap<>();
     product.put("code", "P-100");
@@ -1165,7 +1155,7 @@ class ComplaintApiTest {
     product.put("lot", "L2026-01");
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("channel", "WEB");
-    body.put("externalRef", "WEB-" + UUID.randomUUID());
+    body.put("externalRef", TestData.unique("WEB"));
     body.put("category", category);
     body.put("customer", customer);
     body.put("product", product);

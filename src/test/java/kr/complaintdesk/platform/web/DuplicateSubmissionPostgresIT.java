@@ -9,12 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import kr.complaintdesk.platform.web.ComplaintApiTest.ApiClient;
 import kr.complaintdesk.platform.web.ComplaintApiTest.Reply;
 import kr.complaintdesk.support.ExternalTool;
 import kr.complaintdesk.support.PostgresTestDatabase;
 import kr.complaintdesk.support.Requires;
+import kr.complaintdesk.support.TestData;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
@@ -68,7 +68,7 @@ class DuplicateSubmissionPostgresIT {
 
   @Test
   void twentyConcurrentSubmissionsSharingAnIdempotencyKeyCreateExactlyOneCase() throws Exception {
-    String key = "idem-" + UUID.randomUUID();
+    String key = TestData.unique("idem-concurrent");
     // Twenty different bodies (each its own channel reference and customer): only the key makes them one submission.
     List<String> bodies = new ArrayList<>();
     for (int i = 0; i < 20; i++) {

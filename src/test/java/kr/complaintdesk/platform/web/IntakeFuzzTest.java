@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import kr.complaintdesk.platform.web.ComplaintApiTest.ApiClient;
 import kr.complaintdesk.platform.web.ComplaintApiTest.Reply;
+import kr.complaintdesk.support.TestData;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -67,7 +68,6 @@ class IntakeFuzzTest {
   @Autowired LoggingSystem loggingSystem;
 
   final Random random = new Random(SEED);
-  int validSequence;
 
   /** What a payload is expected to do. */
   enum Expect { VALID, INVALID, ANY }
@@ -208,8 +208,7 @@ class IntakeFuzzTest {
 
   /** A valid intake with a unique channel reference and one unique e-mail identity, so its writes can be counted. */
   private Map<String, Object> validBody() {
-    int n = ++validSequence;
-    String tag = SEED + "-" + System.nanoTime() + "-" + n;
+    String tag = TestData.unique(Long.toString(SEED));
     Map<String, Object> customer = new LinkedHashMap<>();
     customer.put("name", pick("김민수", "이영희", "Park Ji-sung", "최", "Ａ".repeat(50)));
     customer.put("email", "fuzz." + tag + "@example.kr");

@@ -1,0 +1,46 @@
+package kr.complaintdesk.support;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Values no other test of this JVM gets, for data that must not meet another test's in a shared database:
+ * phone numbers and e-mails (one customer per test), idempotency keys, channel references, business keys.
+ * They come from one counter per JVM rather than from chance, so they read well in a failure message
+ * ({@code 010-7000-0042}, {@code idem-same-key-0042}) and a rerun gets the same ones. Every test database
+ * lives as long as its JVM at most (in-memory H2, a PostgreSQL database made anew per class), so a counter
+ * per JVM is enough.
+ */
+public final class TestData {
+
+  /** Mobile numbers 010-7nnn-nnnn: no number written out in a test starts with 010-7. */
+  private static final int FIRST_PHONE = 70_000_000;
+  private static final int PHONES = 10_000_000;
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  private TestData() {}
+
+  /** The next number of this JVM's sequence, from 1. */
+  public static int next() {
+    int n = SEQUENCE.incrementAndGet();
+    if (n >= PHONES) {
+      throw new IllegalStateException("TestData ran out of numbers at " + n);
+    }
+    return n;
+  }
+
+  /** {@code prefix-0042}: an idempotency key, channel reference, product code or business key. */
+  public static String unique(String prefix) {
+    return String.format("%s-%04d", prefix, next());
+  }
+
+  /** A Korean mobile number that intake accepts ({@code IdentityKind.PHONE}), e.g. {@code 010-7000-0042}. */
+  public static String phone() {
+    String digits = Integer.toString(FIRST_PHONE + next());
+    return "010-" + digits.substring(0, 4) + "-" + digits.substring(4);
+  }
+
+  /** An e-mail address that intake accepts ({@code IdentityKind.EMAIL}), e.g. {@code outbox-0042@example.kr}. */
+  public static String email(String localPart) {
+    return unique(localPart) + "@example.kr";
+  }
+}
