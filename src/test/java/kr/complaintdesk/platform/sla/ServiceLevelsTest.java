@@ -13,32 +13,30 @@ import java.util.Date;
 import java.util.List;
 import kr.complaintdesk.platform.calendar.BusinessCalendar;
 import kr.complaintdesk.platform.sla.ServiceLevel.Unit;
-import kr.complaintdesk.support.CaseDriver;
-import kr.complaintdesk.support.ProcessTest;
-import kr.complaintdesk.support.ProcessTestBase;
+import kr.complaintdesk.support.ModelTestBase;
+import kr.complaintdesk.support.TestData;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The service-levels table as the models read it: the latest deployed version answers, a process owner's new
  * version applies to deadlines set after it (and withdrawing it turns them back), and a row the table lacks
- * stops the step with the table and the row named. The test deployments are deleted afterwards, because the
- * in-memory test database is shared by every test class.
+ * stops the step with the table and the row named. On the models alone, with the application's
+ * {@link ServiceLevels} reading that engine's table. The test deployments are deleted afterwards, because the
+ * engine is shared by every model test class.
  */
-@ProcessTest
-class ServiceLevelsTest extends ProcessTestBase {
+class ServiceLevelsTest extends ModelTestBase {
 
   static final Path TABLE = Path.of("processes/service-levels.dmn");
   /** The one cell a process owner changes: the amount of EVIDENCE_REVIEW. */
   static final String EVIDENCE_REVIEW_AMOUNT =
       "(<outputEntry id=\"OutputEntry_ServiceLevels_EvidenceReview_Amount\"><text>)\\d+(</text>)";
 
-  @Autowired RepositoryService repositoryService;
+  final RepositoryService repositoryService = processEngine.getRepositoryService();
   final List<String> deploymentsToDelete = new ArrayList<>();
   final List<String> instancesToDelete = new ArrayList<>();
 
@@ -96,7 +94,7 @@ class ServiceLevelsTest extends ProcessTestBase {
   }
 
   private ProcessInstance startEvidenceReview() {
-    String caseNumber = CaseDriver.registerCase(jdbc);
+    String caseNumber = TestData.unique("C-SLA");
     ProcessInstance analysis = runtimeService.startProcessInstanceByKey("cause-analysis", caseNumber,
         Variables.createVariables()
             .putValue("caseNumber", caseNumber)
