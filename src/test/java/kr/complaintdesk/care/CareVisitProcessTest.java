@@ -7,18 +7,22 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import java.time.LocalDateTime;
 import java.util.Date;
 import kr.complaintdesk.platform.calendar.BusinessCalendar;
-import kr.complaintdesk.support.CaseDriver;
-import kr.complaintdesk.support.ProcessTest;
-import kr.complaintdesk.support.ProcessTestBase;
+import kr.complaintdesk.support.ModelTestBase;
+import kr.complaintdesk.support.TestData;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@ProcessTest
-class CareVisitProcessTest extends ProcessTestBase {
+/**
+ * The visit care of a harmed customer ({@code processes/care-visit.bpmn}) on the models alone. The treatment
+ * costs are added up by the real {@link RecordTreatmentCostListener}, which needs nothing of the application.
+ */
+class CareVisitProcessTest extends ModelTestBase {
 
   static final String SCHEDULE_VISIT = "UserTask_ScheduleVisit";
   static final String VISIT_CUSTOMER = "UserTask_VisitCustomer";
@@ -28,6 +32,10 @@ class CareVisitProcessTest extends ProcessTestBase {
   static final String VISIT_SCHEDULING_ESCALATED = "EndEvent_VisitSchedulingEscalated";
   static final String CARE_COMPLETED = "EndEvent_CareCompleted";
 
+  @BeforeEach
+  void registerBeans() {
+    Mocks.register("recordTreatmentCost", new RecordTreatmentCostListener());
+  }
 
   @Test
   void visitIsArrangedAndMadeByTheRegionalDivisionOfTheCustomer() {
@@ -254,7 +262,7 @@ class CareVisitProcessTest extends ProcessTestBase {
   }
 
   private ProcessInstance startCare(String region) {
-    String caseNumber = CaseDriver.registerCase(jdbc);
+    String caseNumber = TestData.unique("C-CARE");
     return runtimeService.startProcessInstanceByKey("care-visit", caseNumber, Variables.createVariables()
         .putValue("caseNumber", caseNumber)
         .putValue("region", region)
