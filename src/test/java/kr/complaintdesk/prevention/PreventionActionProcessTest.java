@@ -3,23 +3,35 @@ package kr.complaintdesk.prevention;
 import static kr.complaintdesk.support.KoreanTime.kst;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import java.util.Date;
-import java.util.UUID;
 import kr.complaintdesk.casefile.CaseVariables;
-import kr.complaintdesk.support.CaseDriver;
-import kr.complaintdesk.support.ProcessTest;
-import kr.complaintdesk.support.ProcessTestBase;
+import kr.complaintdesk.notification.CustomerMessages;
+import kr.complaintdesk.notification.MessageTemplate;
+import kr.complaintdesk.support.ModelTestBase;
+import kr.complaintdesk.support.TestData;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-@ProcessTest
-class PreventionActionProcessTest extends ProcessTestBase {
+/**
+ * The prevention action ({@code processes/prevention-action.bpmn}) on the models alone. Cases join an action
+ * through the real {@link LinkPreventionCaseDelegate}; the improvement notice goes through the real
+ * {@link NotifyImprovementDelegate} to a mock of the customer-message outbox, whose calls are checked. That the
+ * outbox leaves out customers who opted out is the outbox's own rule, tested with its table in
+ * {@code CustomerMessageOutboxTest}.
+ */
+class PreventionActionProcessTest extends ModelTestBase {
 
   static final String PLAN = "UserTask_PlanAction";
   static final String IMPLEMENT = "UserTask_ImplementAction";
@@ -31,6 +43,13 @@ class PreventionActionProcessTest extends ProcessTestBase {
   static final String LINK_CASE = "ServiceTask_LinkCase";
   static final String PREVENTION_COMPLETED = "EndEvent_PreventionCompleted";
 
+  final CustomerMessages messages = mock(CustomerMessages.class);
+
+  @BeforeEach
+  void registerBeans() {
+    Mocks.register("linkPreventionCase", new LinkPreventionCaseDelegate());
+    Mocks.register("notifyImprovement", new NotifyImprovementDelegate(messages));
+  }
 
   @ParameterizedTest(name = "{0} is owned by {1}")
   @CsvSource({
@@ -106,24 +125,26 @@ class PreventionActionProcessTest extends ProcessTestBase {
 
   @Test
   void effectiveActionEndsAndTellsTheCustomersWhenAsked() {
-    String told = CaseDriver.registerCase(jdbc);
-    String optedOut = CaseDriver.registerCase(jdbc);
-    jdbc.update("UPDATE customer SET contact_opt_out = TRUE WHERE id = "
-        + "(SELECT customer_id FROM complaint_case WHERE case_number = ?)", optedOut);
-    ProcessInstance action = requestPrevention(uniqueProduct(), RootCause.MOULD_DEFECT, told);
-    reportSameCause(action.getBusinessKey(), optedOut);
+    String first = TestData.unique("C-PREVENTION");
+    String second = TestData.unique("C-PREVENTION");
+    ProcessInstance action = requestPrevention(uniqueProduct(), RootCause.MOULD_DEFECT, first);
+    reportSameCause(action.getBusinessKey(), second);
     implement(action, "quality1");
 
     driver.complete(action, REVIEW, "quality1", "effective", true, "reviewNotes", "균열 불만 0건", "notifyCustomers", true);
 
     // The notice goes through the outbox: an asynchronous job that is retried on failure.
     assertThat(action).isWaitingAt(NOTIFY_CUSTOMERS);
+    verifyNoInteractions(messages);
     driver.executeJobs(action);
     assertThat(action).isEnded().hasPassedInOrder(REVIEW, NOTIFY_CUSTOMERS, PREVENTION_COMPLETED);
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(action.getId())
         .variableName("customersNotified").singleResult().getValue()).isEqualTo(true);
-    assertThat(jdbc.queryForList("SELECT case_number FROM outbound_message WHERE template = 'IMPROVEMENT_NOTICE' "
-        + "AND case_number IN (?, ?)", String.class, told, optedOut)).containsExactly(told);
+    // One notice per linked case, each under a reference of its own so that a retried job sends it once.
+    String key = action.getBusinessKey();
+    verify(messages).send(first + ":IMPROVEMENT_NOTICE:" + key, first, MessageTemplate.IMPROVEMENT_NOTICE);
+    verify(messages).send(second + ":IMPROVEMENT_NOTICE:" + key, second, MessageTemplate.IMPROVEMENT_NOTICE);
+    verifyNoMoreInteractions(messages);
   }
 
   @Test
@@ -136,6 +157,7 @@ class PreventionActionProcessTest extends ProcessTestBase {
     assertThat(action).isEnded().hasPassed(PREVENTION_COMPLETED).hasNotPassed(NOTIFY_CUSTOMERS);
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(action.getId())
         .variableName("customersNotified").count()).isZero();
+    verifyNoInteractions(messages);
   }
 
   @Test
@@ -250,7 +272,8 @@ class PreventionActionProcessTest extends ProcessTestBase {
     driver.complete(action, IMPLEMENT, userId, "implementationNotes", "조치 실행");
   }
 
-  private String uniqueProduct() {
-    return "pc-" + UUID.randomUUID().toString().substring(0, 8);
+  /** A product no other test has an action for: an open action of another test would take the case in. */
+  private static String uniqueProduct() {
+    return TestData.unique("pc");
   }
 }
