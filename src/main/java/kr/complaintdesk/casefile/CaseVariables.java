@@ -113,6 +113,8 @@ public final class CaseVariables {
   public static final String OFFER_PREPARED_BY = "offerPreparedBy";
   public static final String OFFER_ACCEPTED = "offerAccepted";
   public static final String APPROVER_GROUP = "approverGroup";
+  /** The approver group and every group of more authority, comma-separated: who the approval task is offered to. */
+  public static final String APPROVER_GROUPS = "approverGroups";
   public static final String COMPENSATION_APPROVED = "compensationApproved";
   public static final String PAYOUT_REFERENCE = "payoutReference";
   public static final String NO_RETURN_NEEDED = "noReturnNeeded";

@@ -2,19 +2,28 @@ package kr.complaintdesk.compensation;
 
 import static kr.complaintdesk.casefile.CaseVariables.*;
 
+import java.util.List;
 import kr.complaintdesk.platform.engine.Decisions;
 import kr.complaintdesk.platform.security.CurrentUser;
+import kr.complaintdesk.platform.security.StaffGroup;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
-/** Asks the latest {@code approval-authority} decision which group approves this compensation. */
+/**
+ * Asks the latest {@code approval-authority} decision which group approves this compensation, and offers the
+ * approval to that group and every group of more authority: a lead may approve what an agent may, a director what
+ * a lead may. The table's answer is the least authority needed, a floor; four-eyes still holds
+ * ({@link FourEyesCheckListener}).
+ */
 @Component("determineApprover")
 public class DetermineApproverDelegate implements JavaDelegate {
 
   public static final String DECISION_KEY = "approval-authority";
+  /** The groups that approve compensation, from the least authority to the most. */
+  static final List<String> AUTHORITY = List.of(StaffGroup.CS_AGENT, StaffGroup.CS_LEAD, StaffGroup.CS_DIRECTOR);
   private final Decisions decisions;
   private final Timeline timeline;
 
@@ -31,7 +40,14 @@ public class DetermineApproverDelegate implements JavaDelegate {
         .putValue(OFFER_AMOUNT, amount instanceof Number n ? n.doubleValue() : 0d));
     Object group = outcome.single().get(APPROVER_GROUP);
     execution.setVariable(APPROVER_GROUP, group);
+    execution.setVariable(APPROVER_GROUPS, String.join(",", atOrAbove(String.valueOf(group))));
     timeline.record(string(execution, CASE_NUMBER), Timeline.Kind.DECISION, CurrentUser.SYSTEM,
-        "승인 권한: " + group + " (" + outcome.reference() + ")", "offerAmount=" + amount);
+        "승인 권한: " + group + " 이상 (" + outcome.reference() + ")", "offerAmount=" + amount);
+  }
+
+  /** {@code group} and the groups above it; a group outside the ladder (a table naming another) alone. */
+  static List<String> atOrAbove(String group) {
+    int index = AUTHORITY.indexOf(group);
+    return index < 0 ? List.of(group) : AUTHORITY.subList(index, AUTHORITY.size());
   }
 }

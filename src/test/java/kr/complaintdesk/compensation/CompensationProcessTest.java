@@ -54,26 +54,47 @@ class CompensationProcessTest extends ProcessTestBase {
   @Autowired Payouts payouts;
   @Autowired Timeline timeline;
 
-  @ParameterizedTest(name = "{0} KRW, harm {1}: {2}")
+  /** The table names the least authority an approval needs; every group of more authority may give it too. */
+  @ParameterizedTest(name = "{0} KRW, harm {1}: {2}, offered to {3}")
   @CsvSource({
-    "20000, false, cs-agent",
-    "30000, false, cs-agent",
-    "30001, false, cs-lead",
-    "100000, false, cs-lead",
-    "300000, false, cs-lead",
-    "300001, false, cs-director",
-    "500000, false, cs-director",
-    "10000, true, cs-lead",
-    "300000, true, cs-lead",
-    "300001, true, cs-director"
+    "20000, false, cs-agent, cs-agent cs-lead cs-director",
+    "30000, false, cs-agent, cs-agent cs-lead cs-director",
+    "30001, false, cs-lead, cs-lead cs-director",
+    "100000, false, cs-lead, cs-lead cs-director",
+    "300000, false, cs-lead, cs-lead cs-director",
+    "300001, false, cs-director, cs-director",
+    "500000, false, cs-director, cs-director",
+    "10000, true, cs-lead, cs-lead cs-director",
+    "300000, true, cs-lead, cs-lead cs-director",
+    "300001, true, cs-director, cs-director"
   })
-  void approvalGoesToTheGroupTheApprovalAuthorityTablePicks(long amount, boolean harm, String approverGroup) {
+  void approvalGoesToTheGroupTheApprovalAuthorityTablePicksAndTheGroupsAboveIt(long amount, boolean harm,
+      String approverGroup, String offeredTo) {
     ProcessInstance compensation = start("REFUND", amount, harm, "cs-agent1");
 
     assertThat(compensation).isWaitingAtExactly(APPROVE);
     assertThat(runtimeService.getVariable(compensation.getId(), "approverGroup")).isEqualTo(approverGroup);
-    assertThat(driver.task(compensation, APPROVE)).hasCandidateGroup(approverGroup);
-    assertThat(driver.candidateGroups(driver.task(compensation, APPROVE))).containsExactly(approverGroup);
+    assertThat(driver.candidateGroups(driver.task(compensation, APPROVE)))
+        .containsExactlyInAnyOrder(offeredTo.split(" "));
+  }
+
+  @Test
+  void aLeadApprovesTheCouponAnAgentPreparedWhenNoOtherAgentIsAtHand() {
+    ProcessInstance compensation = start("COUPON", 10000, false, "cs-agent1");
+    String approvalId = driver.task(compensation, APPROVE).getId();
+
+    identityService.setAuthentication("cs-lead1", List.of("cs-lead"));
+    try {
+      assertThat(taskService.createTaskQuery().taskId(approvalId).taskCandidateGroup("cs-lead").count()).isEqualTo(1);
+      taskService.claim(approvalId, "cs-lead1");
+      taskService.complete(approvalId, CaseDriver.map("compensationApproved", true, "approvalNote", "팀장 승인"));
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(compensation).hasPassed(APPROVE).isNotWaitingAt(APPROVE);
+    assertThat(driver.historicValue(compensation, "compensationApproved")).isEqualTo(true);
+    driver.executeJobs(compensation);
+    assertThat(compensation).isEnded().hasPassed(ISSUE_CREDIT, COMPENSATION_COMPLETED);
   }
 
   @Test
@@ -131,7 +152,7 @@ class CompensationProcessTest extends ProcessTestBase {
 
     assertThat(compensation).isWaitingAtExactly(APPROVE);
     assertThat(runtimeService.getVariable(compensation.getId(), "approverGroup")).isEqualTo("cs-lead");
-    assertThat(driver.candidateGroups(driver.task(compensation, APPROVE))).containsExactly("cs-lead");
+    assertThat(driver.candidateGroups(driver.task(compensation, APPROVE))).containsExactlyInAnyOrder("cs-lead", "cs-director");
     assertThat(runtimeService.getVariable(compensation.getId(), "offerPreparedBy")).isEqualTo("cs-agent3");
     String approvalId = driver.task(compensation, APPROVE).getId();
     assertFourEyesViolation(() -> taskService.claim(approvalId, "cs-agent3"));

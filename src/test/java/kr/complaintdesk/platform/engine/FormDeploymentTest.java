@@ -46,9 +46,9 @@ class FormDeploymentTest {
 
   static final List<String> PUBLIC_PROCESS_KEYS =
       List.of("complaint-case", "care-visit", "cause-analysis", "compensation", "prevention-action");
-  /** Values for the candidate-group expressions of the models: region-${region}, ${approverGroup}, ... */
+  /** Values for the candidate-group expressions of the models: region-${region}, ${approverGroups}, ... */
   static final Map<String, Object> GROUP_VARIABLES =
-      Map.ofEntries(Map.entry("region", "busan"), Map.entry("approverGroup", "cs-lead"),
+      Map.ofEntries(Map.entry("region", "busan"), Map.entry("approverGroups", "cs-lead,cs-director"),
           Map.entry("preventionOwnerGroup", "quality"), Map.entry("firstResponseDue", new java.util.Date()),
           // Dates of the promise and deadline timers that the models' boundary events read.
           Map.entry("callbackDue", new java.util.Date()), Map.entry("callbackReminderAt", new java.util.Date()),

@@ -85,7 +85,7 @@ class ModelConventionsTest {
 
   static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
   static final String REGION_PATTERN_EXPRESSION = StaffGroup.REGION_PREFIX + "${region}";
-  static final String APPROVER_GROUP_EXPRESSION = "${approverGroup}";
+  static final String APPROVER_GROUP_EXPRESSION = "${approverGroups}";
   static final String PREVENTION_OWNER_GROUP_EXPRESSION = "${preventionOwnerGroup}";
 
   static final Pattern DESCRIPTIVE_SUFFIX = Pattern.compile("_[A-Z][A-Za-z0-9]*[A-Za-z]$");
