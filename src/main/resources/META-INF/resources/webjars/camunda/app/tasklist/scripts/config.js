@@ -31,6 +31,8 @@ export default {
     vendor: 'Complaint Desk'
   },
   locales,
+  // AngularJS's date names (the date picker's months and weekdays) are not in ko.json.
+  customScripts: locales.fallbackLocale === 'ko' ? ['../complaint-desk-angular-ko'] : [],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
