@@ -7,6 +7,7 @@ import static kr.complaintdesk.casefile.CaseMessages.CUSTOMER_RESPONDED;
 import static kr.complaintdesk.casefile.CaseMessages.EXTERNAL_THREAT_RAISED;
 import static kr.complaintdesk.casefile.CaseVariables.ABUSE_REPORT;
 import static kr.complaintdesk.casefile.CaseVariables.ABUSE_REPORTED_BY;
+import static kr.complaintdesk.casefile.CaseVariables.CASE_OWNER;
 import static kr.complaintdesk.casefile.CaseVariables.CUSTOMER_RESPONSE_NOTE;
 import static kr.complaintdesk.casefile.CaseVariables.OFFER_ACCEPTED;
 import static kr.complaintdesk.casefile.CaseVariables.PRIORITY;
@@ -15,16 +16,31 @@ import static kr.complaintdesk.casefile.CaseVariables.PUBLIC_POST_URL;
 import static kr.complaintdesk.casefile.CaseVariables.THREAT_KIND;
 import static kr.complaintdesk.casefile.CaseVariables.THREAT_NOTE;
 
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import kr.complaintdesk.casefile.CaseRecords.CaseRecord;
+import kr.complaintdesk.platform.calendar.EngineClock;
 import kr.complaintdesk.platform.engine.Refusal;
+import kr.complaintdesk.platform.security.CurrentUser;
+import kr.complaintdesk.platform.security.StaffNames;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,15 +59,22 @@ public class CaseActions {
   private final CaseInstances instances;
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
+  private final TaskService taskService;
+  private final RepositoryService repositoryService;
+  private final IdentityService identityService;
 
   public CaseActions(CaseRecords cases, Timeline timeline, Offers offers, CaseInstances instances,
-      RuntimeService runtimeService, HistoryService historyService) {
+      RuntimeService runtimeService, HistoryService historyService, TaskService taskService,
+      RepositoryService repositoryService, IdentityService identityService) {
     this.cases = cases;
     this.timeline = timeline;
     this.offers = offers;
     this.instances = instances;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
+    this.taskService = taskService;
+    this.repositoryService = repositoryService;
+    this.identityService = identityService;
   }
 
   /** A case as the API shows it. */
@@ -67,18 +90,73 @@ public class CaseActions {
   }
 
   public String priority(String caseNumber) {
+    return caseVariable(caseNumber, PRIORITY);
+  }
+
+  /** Who owns the case (the agent of the first contact, the lead after an abuse report); null before first contact. */
+  public String owner(String caseNumber) {
+    return caseVariable(caseNumber, CASE_OWNER);
+  }
+
+  /** A member of staff or a process that acted or holds something, with the name staff know them by. */
+  public record Named(String id, String name) {}
+
+  /**
+   * An open task of the case, in its own process or one it called: who holds it, or which groups may take it
+   * while nobody has, and when it is due.
+   */
+  public record OpenTask(String id, String name, String processName, Named assignee, List<Named> candidateGroups,
+      OffsetDateTime createdAt, OffsetDateTime dueAt, int priority) {}
+
+  /** The case's open tasks, oldest first. */
+  public List<OpenTask> tasks(String caseNumber) {
+    Map<String, String> processNames = new HashMap<>();
+    return instances.tasks(caseNumber).orderByTaskCreateTime().asc().list().stream().map(task -> new OpenTask(task.getId(),
+        task.getName(), processNames.computeIfAbsent(task.getProcessDefinitionId(), this::processName),
+        task.getAssignee() == null ? null : new Named(task.getAssignee(), staffName(task.getAssignee())),
+        candidateGroups(task), inKorea(task.getCreateTime()), inKorea(task.getDueDate()), task.getPriority())).toList();
+  }
+
+  /** How staff are named to each other ({@code 김민수 (cs-agent2)}); steps no person took are the system's. */
+  public String staffName(String userId) {
+    return CurrentUser.SYSTEM.equals(userId) ? "시스템 (자동 처리)" : StaffNames.of(identityService, userId);
+  }
+
+  private List<Named> candidateGroups(Task task) {
+    List<String> ids = taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).distinct().toList();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> names = identityService.createGroupQuery().groupIdIn(ids.toArray(String[]::new)).list().stream()
+        .collect(Collectors.toMap(Group::getId, Group::getName));
+    return ids.stream().map(id -> new Named(id, names.getOrDefault(id, id))).toList();
+  }
+
+  private String processName(String processDefinitionId) {
+    var definition = repositoryService.getProcessDefinition(processDefinitionId);
+    return definition.getName() != null ? definition.getName() : definition.getKey();
+  }
+
+  private static OffsetDateTime inKorea(Date instant) {
+    return instant == null ? null : EngineClock.inKorea(instant).toOffsetDateTime();
+  }
+
+  /** A variable of the case's own instance, while it runs, else as history kept it. */
+  private String caseVariable(String caseNumber, String name) {
     ProcessInstance instance = instance(caseNumber);
     if (instance != null) {
       try {
-        Object priority = runtimeService.getVariable(instance.getId(), PRIORITY);
-        return priority == null ? null : priority.toString();
+        Object value = runtimeService.getVariable(instance.getId(), name);
+        return value == null ? null : value.toString();
       } catch (NullValueException endedMeanwhile) {
-        // The instance ended between the two reads (e.g. withdrawn a moment ago): its history has the priority.
+        // The instance ended between the two reads (e.g. withdrawn a moment ago): its history has the value.
       }
     }
     HistoricVariableInstance variable = historyService.createHistoricVariableInstanceQuery()
-        .processInstanceIdIn(historicInstanceIds(caseNumber)).variableName(PRIORITY).list().stream().findFirst().orElse(null);
-    return variable == null ? null : String.valueOf(variable.getValue());
+        .processInstanceIdIn(historicInstanceIds(caseNumber)).variableName(name).list().stream().findFirst().orElse(null);
+    return variable == null || variable.getValue() == null ? null : String.valueOf(variable.getValue());
   }
 
   /** The answer to the offer now on the table; false when no offer waits for an answer. */

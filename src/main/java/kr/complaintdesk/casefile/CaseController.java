@@ -7,10 +7,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import kr.complaintdesk.casefile.CaseActions.CaseView;
+import kr.complaintdesk.casefile.CaseActions.Named;
+import kr.complaintdesk.casefile.CaseActions.OpenTask;
 import kr.complaintdesk.casefile.CaseRecords.CaseRecord;
 import kr.complaintdesk.casefile.Offers.Offer;
+import kr.complaintdesk.platform.web.ApiCaller;
 import kr.complaintdesk.timeline.Timeline;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,20 +41,49 @@ class CaseController {
     this.timeline = timeline;
   }
 
+  /**
+   * The case; {@code owner} is who it belongs to (null before the first contact), {@code actions} what the caller
+   * may record on it now (Tasklist's case panel offers those and no others).
+   */
   record CaseDetails(String caseNumber, String channel, String category, String status, String outcome,
       String priority, String customerId, OffsetDateTime createdAt, OffsetDateTime closedAt, List<String> openTasks,
-      List<Offer> offers) {}
+      List<Offer> offers, Named owner, List<String> actions) {}
 
-  record TimelineEntry(OffsetDateTime at, String kind, String actor, String summary, String details) {}
+  /** An entry; {@code actorName} is how staff know whoever acted. */
+  record TimelineEntry(OffsetDateTime at, String kind, String actor, String actorName, String summary, String details) {}
+
+  // What a caller may record on a case. The same rules as the endpoints': every member of staff records contacts,
+  // threats, abuse reports and withdrawals of an open case (anytime.CaseEventController); merging customers is for
+  // agents and leads (customer.CustomerController), also after the case closed.
+  static final String CONTACT = "CONTACT";
+  static final String THREAT = "THREAT";
+  static final String ABUSE_REPORT = "ABUSE_REPORT";
+  static final String WITHDRAWAL = "WITHDRAWAL";
+  static final String MERGE_CUSTOMERS = "MERGE_CUSTOMERS";
 
   @GetMapping("/{caseNumber}")
-  @Operation(summary = "사건 조회", description = "상태, 결과, 우선순위, 고객, 열린 작업, 제시한 해결안과 고객의 답변")
+  @Operation(summary = "사건 조회",
+      description = "상태, 결과, 우선순위, 고객, 담당자, 열린 작업, 제시한 해결안과 고객의 답변, 요청한 사람이 지금 기록할 수 있는 일")
   public CaseDetails get(@PathVariable String caseNumber, HttpServletRequest request) {
-    requireStaff(request);
+    ApiCaller caller = requireStaff(request);
     CaseView view = cases.view(caseNumber).orElseThrow(() -> unknown(caseNumber));
     CaseRecord r = view.record();
+    String owner = cases.owner(caseNumber);
     return new CaseDetails(r.caseNumber(), r.channel(), r.category(), r.status(), r.outcome(), view.priority(),
-        r.customerId(), r.createdAt(), r.closedAt(), view.openTasks(), cases.offers(caseNumber));
+        r.customerId(), r.createdAt(), r.closedAt(), view.openTasks(), cases.offers(caseNumber),
+        owner == null ? null : new Named(owner, cases.staffName(owner)),
+        actions(caller, !r.isClosed() && cases.isRunning(caseNumber)));
+  }
+
+  private static List<String> actions(ApiCaller caller, boolean open) {
+    List<String> actions = new ArrayList<>();
+    if (open) {
+      actions.addAll(List.of(CONTACT, THREAT, ABUSE_REPORT, WITHDRAWAL));
+    }
+    if (caller.mayMergeCustomers()) {
+      actions.add(MERGE_CUSTOMERS);
+    }
+    return actions;
   }
 
   @GetMapping("/{caseNumber}/timeline")
@@ -56,7 +91,19 @@ class CaseController {
   public List<TimelineEntry> timeline(@PathVariable String caseNumber, HttpServletRequest request) {
     requireStaff(request);
     cases.view(caseNumber).orElseThrow(() -> unknown(caseNumber));
+    Map<String, String> names = new HashMap<>();
     return timeline.of(caseNumber).stream()
-        .map(e -> new TimelineEntry(e.occurredAt(), e.kind().name(), e.actor(), e.summary(), e.details())).toList();
+        .map(e -> new TimelineEntry(e.occurredAt(), e.kind().name(), e.actor(),
+            e.actor() == null ? null : names.computeIfAbsent(e.actor(), cases::staffName), e.summary(), e.details()))
+        .toList();
+  }
+
+  @GetMapping("/{caseNumber}/tasks")
+  @Operation(summary = "사건의 열린 작업",
+      description = "사건과 사건이 부른 프로세스의 열린 작업: 맡은 사람, 아무도 맡지 않았으면 맡을 수 있는 그룹, 기한")
+  public List<OpenTask> tasks(@PathVariable String caseNumber, HttpServletRequest request) {
+    requireStaff(request);
+    cases.view(caseNumber).orElseThrow(() -> unknown(caseNumber));
+    return cases.tasks(caseNumber);
   }
 }

@@ -1,0 +1,210 @@
+package kr.complaintdesk.platform.web;
+
+import static kr.complaintdesk.platform.web.ComplaintApiTest.AGENT;
+import static kr.complaintdesk.platform.web.ComplaintApiTest.INTEGRATION;
+import static kr.complaintdesk.platform.web.ComplaintApiTest.LEAD;
+import static kr.complaintdesk.platform.web.ComplaintApiTest.assertProblem;
+import static kr.complaintdesk.platform.web.ComplaintApiTest.customer;
+import static kr.complaintdesk.platform.web.ComplaintApiTest.json;
+import static kr.complaintdesk.platform.web.ComplaintApiTest.validIntake;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import kr.complaintdesk.platform.web.ComplaintApiTest.ApiClient;
+import kr.complaintdesk.platform.web.ComplaintApiTest.Reply;
+import kr.complaintdesk.casefile.CaseInstances;
+import kr.complaintdesk.support.CaseDriver;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * What Tasklist's case panel reads beside a task, over real HTTP: the case's owner and what the caller may record
+ * on it, its open tasks with who holds them, and the timeline with the names of who acted.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class CasePanelApiTest {
+
+  static final String SYSTEM_NAME = "시스템 (자동 처리)";
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired CaseInstances instances;
+  @Autowired TaskService taskService;
+
+  ApiClient api;
+  CaseDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    api = new ApiClient(port);
+    driver = new CaseDriver(engine);
+  }
+
+  @Test
+  void theCaseNamesItsOwnerFromTheFirstContactOn() {
+    String caseNumber = submit(validIntake("SERVICE"));
+    ProcessInstance pi = instance(caseNumber);
+    assertThat(caseOf(caseNumber, AGENT).path("owner").isNull()).as("no owner before the first contact").isTrue();
+
+    driver.complete(pi, "UserTask_FirstContact", AGENT, "contactNotes", "사과함", "remedySought", "APOLOGY");
+
+    JsonNode owner = caseOf(caseNumber, LEAD).path("owner");
+    assertThat(owner.path("id").asText()).isEqualTo(AGENT);
+    assertThat(owner.path("name").asText()).isEqualTo("고객상담팀 상담원 데모1 (cs-agent1)");
+  }
+
+  @Test
+  void theCaseSaysWhatTheCallerMayRecordOnItWhileOpenAndOnceClosed() {
+    String caseNumber = submit(validIntake("SERVICE"));
+
+    assertThat(actions(caseNumber, AGENT)).containsExactly("CONTACT", "THREAT", "ABUSE_REPORT", "WITHDRAWAL", "MERGE_CUSTOMERS");
+    assertThat(actions(caseNumber, LEAD)).containsExactly("CONTACT", "THREAT", "ABUSE_REPORT", "WITHDRAWAL", "MERGE_CUSTOMERS");
+    assertThat(actions(caseNumber, "quality1")).containsExactly("CONTACT", "THREAT", "ABUSE_REPORT", "WITHDRAWAL");
+    assertThat(actions(caseNumber, "region-busan1")).containsExactly("CONTACT", "THREAT", "ABUSE_REPORT", "WITHDRAWAL");
+
+    assertThat(api.post("/api/complaints/" + caseNumber + "/withdrawal", AGENT, "{\"reason\":\"고객 요청\"}").status())
+        .isEqualTo(200);
+
+    assertThat(actions(caseNumber, AGENT)).as("a closed case takes no more records; its customer may still be merged")
+        .containsExactly("MERGE_CUSTOMERS");
+    assertThat(actions(caseNumber, "quality1")).isEmpty();
+    // What the panel leaves out the API refuses, too.
+    assertProblem(api.post("/api/complaints/" + caseNumber + "/contacts", AGENT, "{\"channel\":\"PHONE\"}"), 409);
+  }
+
+  @Test
+  void openTasksNameWhoHoldsThemOrWhichGroupsMayTakeThemAndWhenTheyAreDue() {
+    Map<String, Object> intake = validIntake("HEALTH_HARM");
+    customer(intake).put("region", "busan");
+    String caseNumber = submit(intake);
+    ProcessInstance pi = instance(caseNumber);
+    driver.executeJobs(pi);
+
+    JsonNode firstContact = single(tasks(caseNumber), "고객 1차 응대");
+    assertThat(firstContact.path("id").asText()).isEqualTo(driver.task(pi, "UserTask_FirstContact").getId());
+    assertThat(firstContact.path("processName").asText()).isEqualTo("고객 불만 사건 처리");
+    assertThat(firstContact.path("assignee").isNull()).isTrue();
+    assertThat(firstContact.path("candidateGroups").toString())
+        .isEqualTo("[{\"id\":\"cs-agent\",\"name\":\"고객상담팀 상담원\"}]");
+    assertThat(OffsetDateTime.parse(firstContact.path("dueAt").asText()))
+        .as("the first-response SLA").isAfter(OffsetDateTime.parse(firstContact.path("createdAt").asText()));
+    assertThat(firstContact.path("priority").asInt()).isBetween(80, 84);
+
+    taskService.claim(driver.task(pi, "UserTask_FirstContact").getId(), AGENT);
+    assertThat(single(tasks(caseNumber), "고객 1차 응대").path("assignee").toString())
+        .isEqualTo("{\"id\":\"cs-agent1\",\"name\":\"고객상담팀 상담원 데모1 (cs-agent1)\"}");
+
+    driver.complete(pi, "UserTask_FirstContact", AGENT, "contactNotes", "얼굴 발진, 사진 확보",
+        "remedySought", "TREATMENT_COSTS", "visitConsent", true);
+    driver.executeJobs(pi);
+
+    List<JsonNode> open = tasks(caseNumber);
+    Task schedule = driver.task(pi, "UserTask_ScheduleVisit");
+    JsonNode visit = single(open, schedule.getName());
+    assertThat(visit.path("id").asText()).isEqualTo(schedule.getId());
+    assertThat(visit.path("processName").asText()).as("a task of a called process").isEqualTo("방문 케어");
+    assertThat(visit.path("candidateGroups").findValuesAsText("id")).containsExactly("region-busan");
+    assertThat(open).extracting(t -> t.path("name").asText()).doesNotContain("고객 1차 응대");
+    List<String> created = open.stream().map(t -> t.path("createdAt").asText()).toList();
+    assertThat(created).as("oldest first").isSortedAccordingTo((a, b) -> OffsetDateTime.parse(a).compareTo(OffsetDateTime.parse(b)));
+  }
+
+  @Test
+  void theTimelineNamesWhoActedAsStaffKnowThem() {
+    String caseNumber = submit(validIntake("SERVICE"));
+    assertThat(api.post("/api/complaints/" + caseNumber + "/contacts", AGENT,
+        "{\"channel\":\"PHONE\",\"note\":\"다시 전화함\"}").status()).isEqualTo(202);
+
+    List<JsonNode> entries = timeline(caseNumber);
+
+    JsonNode triage = entries.stream().filter(e -> e.path("kind").asText().equals("DECISION")).findFirst().orElseThrow();
+    assertThat(triage.path("actor").asText()).isEqualTo("system");
+    assertThat(triage.path("actorName").asText()).isEqualTo(SYSTEM_NAME);
+    JsonNode contact = entries.get(entries.size() - 1);
+    assertThat(contact.path("kind").asText()).isEqualTo("CONTACT");
+    assertThat(contact.path("actor").asText()).isEqualTo(AGENT);
+    assertThat(contact.path("actorName").asText()).isEqualTo("고객상담팀 상담원 데모1 (cs-agent1)");
+    assertThat(entries.get(0).path("kind").asText()).isEqualTo("INTAKE");
+    assertThat(entries.get(0).path("actorName").asText()).startsWith("채널 연동").endsWith("(channel-integration1)");
+  }
+
+  @Test
+  void theNewReadsAreForStaffOnlyAndNameAnUnknownCase() {
+    String caseNumber = submit(validIntake("SERVICE"));
+    for (String path : List.of("/tasks")) {
+      assertThat(api.get("/api/complaints/" + caseNumber + path, "quality1").status()).as(path).isEqualTo(200);
+      assertProblem(api.get("/api/complaints/" + caseNumber + path, INTEGRATION), 403);
+      assertProblem(api.get("/api/complaints/" + caseNumber + path, "process-owner1"), 403);
+      Reply unknown = api.get("/api/complaints/C-1999-999999" + path, AGENT);
+      assertProblem(unknown, 404);
+      assertThat(unknown.json().path("detail").asText()).contains("C-1999-999999");
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private String submit(Map<String, Object> intake) {
+    return submitReply(intake).path("caseNumber").asText();
+  }
+
+  private JsonNode submitReply(Map<String, Object> intake) {
+    Reply reply = api.post("/api/complaints", INTEGRATION, json(intake));
+    assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    return reply.json();
+  }
+
+  private ProcessInstance instance(String caseNumber) {
+    ProcessInstance pi = instances.caseInstance(caseNumber);
+    assertThat(pi).as("running case %s", caseNumber).isNotNull();
+    return pi;
+  }
+
+  private JsonNode caseOf(String caseNumber, String user) {
+    Reply reply = api.get("/api/complaints/" + caseNumber, user);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    return reply.json();
+  }
+
+  private List<String> actions(String caseNumber, String user) {
+    return list(caseOf(caseNumber, user).path("actions")).stream().map(JsonNode::asText).toList();
+  }
+
+  private List<JsonNode> tasks(String caseNumber) {
+    return read("/api/complaints/" + caseNumber + "/tasks");
+  }
+
+  private List<JsonNode> timeline(String caseNumber) {
+    return read("/api/complaints/" + caseNumber + "/timeline");
+  }
+
+  private List<JsonNode> read(String path) {
+    Reply reply = api.get(path, AGENT);
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    return list(reply.json());
+  }
+
+  private static List<JsonNode> list(JsonNode array) {
+    List<JsonNode> items = new ArrayList<>();
+    array.forEach(items::add);
+    return items;
+  }
+
+  private static JsonNode single(List<JsonNode> tasks, String name) {
+    List<JsonNode> named = tasks.stream().filter(t -> t.path("name").asText().equals(name)).toList();
+    assertThat(named).as("open task %s among %s", name, tasks).hasSize(1);
+    return named.get(0);
+  }
+}
