@@ -31,7 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * What Tasklist's case panel reads beside a task, over real HTTP: the case's owner and what the caller may record
- * on it, its open tasks with who holds them, and the timeline with the names of who acted.
+ * on it, its open tasks with who holds them, the timeline with the names of who acted, and the payouts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -142,9 +142,34 @@ class CasePanelApiTest {
   }
 
   @Test
+  void payoutsShowWhatThePaymentSystemConfirmed() {
+    String caseNumber = submit(validIntake("SERVICE"));
+    ProcessInstance pi = instance(caseNumber);
+    driver.executeJobs(pi);
+    driver.complete(pi, "UserTask_FirstContact", AGENT, "contactNotes", "불친절 응대 사과", "remedySought", "COUPON");
+    driver.complete(pi, "UserTask_PrepareOffer", AGENT, "companyFault", "YES", "rootCause", "SERVICE_FAILURE",
+        "remedy", "COUPON", "offerAmount", 15000L, "offerText", "다음 주문 쿠폰", "remedyDeviationReason", "고객 희망");
+    assertThat(payouts(caseNumber)).as("nothing paid before the answer").isEmpty();
+    assertThat(api.post("/api/complaints/" + caseNumber + "/responses", AGENT, "{\"accepted\":true}").status()).isEqualTo(200);
+    driver.executeJobs(pi);
+    driver.complete(pi, "UserTask_ApproveCompensation", LEAD, "compensationApproved", true, "approvalNote", "규정 범위");
+    driver.executeJobs(pi);
+
+    List<JsonNode> paid = payouts(caseNumber);
+
+    assertThat(paid).hasSize(1);
+    assertThat(paid.get(0).path("remedy").asText()).isEqualTo("COUPON");
+    assertThat(paid.get(0).path("amountKrw").asLong()).isEqualTo(15000L);
+    assertThat(paid.get(0).path("reference").asText()).startsWith(caseNumber + "-");
+    assertThat(paid.get(0).path("transactionId").asText()).isNotBlank();
+    assertThat(paid.get(0).path("paidAt").asText()).isNotBlank();
+    assertThat(caseOf(caseNumber, AGENT).path("offers").get(0).path("accepted").asBoolean()).isTrue();
+  }
+
+  @Test
   void theNewReadsAreForStaffOnlyAndNameAnUnknownCase() {
     String caseNumber = submit(validIntake("SERVICE"));
-    for (String path : List.of("/tasks")) {
+    for (String path : List.of("/tasks", "/payouts")) {
       assertThat(api.get("/api/complaints/" + caseNumber + path, "quality1").status()).as(path).isEqualTo(200);
       assertProblem(api.get("/api/complaints/" + caseNumber + path, INTEGRATION), 403);
       assertProblem(api.get("/api/complaints/" + caseNumber + path, "process-owner1"), 403);
@@ -188,6 +213,10 @@ class CasePanelApiTest {
 
   private List<JsonNode> timeline(String caseNumber) {
     return read("/api/complaints/" + caseNumber + "/timeline");
+  }
+
+  private List<JsonNode> payouts(String caseNumber) {
+    return read("/api/complaints/" + caseNumber + "/payouts");
   }
 
   private List<JsonNode> read(String path) {
