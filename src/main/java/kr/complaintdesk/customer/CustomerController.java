@@ -14,6 +14,7 @@ import java.util.Map;
 import kr.complaintdesk.casefile.CaseRecords;
 import kr.complaintdesk.customer.CustomerDirectory.Customer;
 import kr.complaintdesk.platform.validation.Required;
+import kr.complaintdesk.platform.web.ApiCaller;
 import kr.complaintdesk.platform.web.ApiProblem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -70,7 +71,8 @@ class CustomerController {
   @Operation(summary = "같은 사람인 두 고객 합치기")
   public CustomerView merge(@PathVariable String customerId, @RequestBody Merge body,
       HttpServletRequest request) {
-    if (!requireStaff(request).mayMergeCustomers()) {
+    ApiCaller caller = requireStaff(request);
+    if (!caller.mayMergeCustomers()) {
       throw ApiProblem.forbidden("고객을 합칠 권한이 없습니다 (상담원, 팀장)");
     }
     requireValid(validator.validate(body));
@@ -79,7 +81,7 @@ class CustomerController {
     if (survivor.id().equals(merged.id())) {
       throw ApiProblem.conflict("두 고객은 이미 한 고객입니다");
     }
-    customerMerge.merge(survivor.id(), merged.id());
+    customerMerge.merge(survivor.id(), merged.id(), caller.userId());
     return get(survivor.id(), request);
   }
 

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Everything that happened in a case, in order, with who and when: intake, decisions, completed tasks,
- * contacts, offers, approvals, payouts and messages. Written in the same transaction as the step it
- * records, so the timeline never shows a step that was rolled back.
+ * contacts, offers, approvals, payouts, messages and merges of the customer. Written in the same transaction as
+ * the step it records, so the timeline never shows a step that was rolled back.
  */
 @Repository
 public class Timeline {
@@ -23,7 +23,7 @@ public class Timeline {
   /** What kind of step an entry records. */
   public enum Kind {
     INTAKE, DECISION, TASK_COMPLETED, CONTACT, PROMISE, NOTICE, ESCALATION, OFFER, CUSTOMER_RESPONSE, PAYOUT, MESSAGE,
-    WITHDRAWAL, CLOSED
+    WITHDRAWAL, CLOSED, CUSTOMER_MERGED
   }
 
   public record Entry(long id, String caseNumber, OffsetDateTime occurredAt, Kind kind, String actor, String summary,

@@ -31,7 +31,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * What Tasklist's case panel reads beside a task, over real HTTP: the case's owner and what the caller may record
- * on it, its open tasks with who holds them, the timeline with the names of who acted, and the payouts.
+ * on it, its open tasks with who holds them, the timeline with the names of who acted, the payouts, and a merge of
+ * two customers on the timeline of their cases.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -167,6 +168,25 @@ class CasePanelApiTest {
   }
 
   @Test
+  void aMergeOfTwoCustomersIsOnTheTimelineOfEachOfTheirCasesWithWhoMergedThem() {
+    JsonNode a = submitReply(validIntake("SERVICE"));
+    JsonNode b = submitReply(validIntake("DELIVERY_DELAY"));
+    String aId = a.path("customerId").asText();
+    String bId = b.path("customerId").asText();
+
+    Reply merged = api.post("/api/customers/" + aId + "/merge", LEAD, json(Map.of("mergedCustomerId", bId)));
+
+    assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+    for (JsonNode submitted : List.of(a, b)) {
+      JsonNode last = lastEntry(submitted.path("caseNumber").asText());
+      assertThat(last.path("kind").asText()).isEqualTo("CUSTOMER_MERGED");
+      assertThat(last.path("actor").asText()).isEqualTo(LEAD);
+      assertThat(last.path("summary").asText()).contains(aId).contains(bId);
+      assertThat(last.path("at").asText()).isNotBlank();
+    }
+  }
+
+  @Test
   void theNewReadsAreForStaffOnlyAndNameAnUnknownCase() {
     String caseNumber = submit(validIntake("SERVICE"));
     for (String path : List.of("/tasks", "/payouts")) {
@@ -213,6 +233,11 @@ class CasePanelApiTest {
 
   private List<JsonNode> timeline(String caseNumber) {
     return read("/api/complaints/" + caseNumber + "/timeline");
+  }
+
+  private JsonNode lastEntry(String caseNumber) {
+    List<JsonNode> entries = timeline(caseNumber);
+    return entries.get(entries.size() - 1);
   }
 
   private List<JsonNode> payouts(String caseNumber) {
