@@ -17,6 +17,7 @@ import java.util.Map;
 import kr.complaintdesk.platform.web.ComplaintApiTest.ApiClient;
 import kr.complaintdesk.platform.web.ComplaintApiTest.Reply;
 import kr.complaintdesk.casefile.CaseInstances;
+import kr.complaintdesk.platform.engine.FormLabels;
 import kr.complaintdesk.support.CaseDriver;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -184,6 +185,23 @@ class CasePanelApiTest {
       assertThat(last.path("summary").asText()).contains(aId).contains(bId);
       assertThat(last.path("at").asText()).isNotBlank();
     }
+  }
+
+  @Test
+  void theFormsNamesOfFieldsAndOptionsAreThereForThePanel() {
+    Reply reply = api.get("/api/form-labels", "quality1");
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().path("fields").path("contactNotes").asText())
+        .as("the name refusals use too").isEqualTo(FormLabels.of("contactNotes")).containsPattern("[가-힣]");
+    assertThat(reply.json().path("fields").path("returnReceivedOn").asText()).isEqualTo("반품 도착일");
+    JsonNode channels = reply.json().path("options").path("channel");
+    assertThat(channels.fieldNames()).toIterable().as("in the intake form's order")
+        .containsExactly("PHONE", "WEB", "EMAIL", "SNS", "COMMUNITY", "CONSUMER_AGENCY", "STORE");
+    assertThat(channels.path("PHONE").asText()).isEqualTo("전화");
+    assertThat(reply.json().path("options").path("threatKind").path("VIRAL_POST").asText()).isEqualTo("온라인 확산 게시");
+    assertThat(reply.json().path("options").path("remedy").path("COUPON").asText()).isEqualTo("쿠폰");
+    assertProblem(api.get("/api/form-labels", INTEGRATION), 403);
   }
 
   @Test
