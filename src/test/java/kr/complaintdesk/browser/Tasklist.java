@@ -338,6 +338,13 @@ public final class Tasklist implements AutoCloseable {
     return notification.contains("ENGINE-") || notification.contains("Exception") || notification.contains("SQL");
   }
 
+  /** Opens the task view's tab "사건" (the case panel) and waits until it shows the case. */
+  public CasePanel openCasePanel(String caseNumber) {
+    clickable(By.xpath("//*[contains(@class,'task-details')]//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='사건']"))
+        .click();
+    return new CasePanel(driver, TIMEOUT).awaitCase(caseNumber);
+  }
+
   public CamundaForm taskForm() {
     wait.until(ExpectedConditions.visibilityOfElementLocated(TASK_FORM));
     return new CamundaForm(driver, TIMEOUT, ".task-details");
