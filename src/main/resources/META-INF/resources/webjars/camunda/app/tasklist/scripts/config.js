@@ -32,7 +32,9 @@ export default {
   },
   locales,
   // AngularJS's date names (the date picker's months and weekdays) are not in ko.json.
-  customScripts: locales.fallbackLocale === 'ko' ? ['../complaint-desk-angular-ko'] : [],
+  // The case panel (tab 사건 beside every task); Korean names for AngularJS's dates when Korean is chosen.
+  customScripts: ['scripts/case-panel/case-panel'].concat(
+    locales.fallbackLocale === 'ko' ? ['../complaint-desk-angular-ko'] : []),
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
