@@ -31,10 +31,10 @@ export default {
     vendor: 'Complaint Desk'
   },
   locales,
-  // AngularJS's date names (the date picker's months and weekdays) are not in ko.json.
-  // The case panel (tab 사건 beside every task); Korean names for AngularJS's dates when Korean is chosen.
+  // The case panel (tab 사건 beside every task). When Korean is chosen: AngularJS's date names (the date
+  // picker's months and weekdays) and the fixed English texts of Camunda Forms (form-js), which ko.json cannot reach.
   customScripts: ['scripts/case-panel/case-panel'].concat(
-    locales.fallbackLocale === 'ko' ? ['../complaint-desk-angular-ko'] : []),
+    locales.fallbackLocale === 'ko' ? ['../complaint-desk-angular-ko', 'scripts/complaint-desk-forms-ko'] : []),
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
