@@ -245,6 +245,26 @@ public final class CamundaForm {
     return element;
   }
 
+  /** Waits until form-js shows a validation message under the field, and returns it. */
+  public String awaitError(String componentId) {
+    By message = By.cssSelector(scope + " [id$='-" + componentId + "-error-message']");
+    return wait.withMessage(() -> componentId + " should show a validation message; form errors: " + errors())
+        .until(d -> d.findElements(message).stream()
+            .filter(WebElement::isDisplayed)
+            .map(error -> error.getText().trim())
+            .filter(text -> !text.isEmpty())
+            .findFirst()
+            .orElse(null));
+  }
+
+  /** Opens the calendar (flatpickr) of a datetime component's date input and returns it. */
+  public WebElement openCalendar(String componentId) {
+    clickable(input(componentId + "-date")).click();
+    By calendar = By.cssSelector(scope + " .flatpickr-calendar.open");
+    return wait.withMessage(() -> "the calendar of " + componentId + " should open")
+        .until(ExpectedConditions.visibilityOfElementLocated(calendar));
+  }
+
   /** Validation messages form-js shows, as {@code label => message}. */
   public List<String> errors() {
     return driver.findElements(By.cssSelector(scope + " .fjs-form-field-error")).stream()

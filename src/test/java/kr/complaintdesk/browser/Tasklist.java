@@ -372,6 +372,19 @@ public final class Tasklist implements AutoCloseable {
     return shown;
   }
 
+  /**
+   * Presses Complete on a form that form-js refuses (a required field is empty, a value is out of bounds): waits
+   * until form-js shows its validation messages and returns them; the task stays open.
+   */
+  public List<String> completeInvalid() {
+    wait.withMessage(() -> "Complete should be enabled").until(ExpectedConditions.elementToBeClickable(COMPLETE));
+    clickable(COMPLETE).click();
+    CamundaForm form = taskForm();
+    wait.withMessage(() -> "the form should show why it cannot be completed; notifications: " + notifications())
+        .until(d -> !form.errors().isEmpty());
+    return form.errors();
+  }
+
   /** Closes the notifications Tasklist shows (an error stays until closed and covers the form below it). */
   public void dismissNotifications() {
     for (WebElement close : driver.findElements(NOTIFICATION_CLOSE)) {
