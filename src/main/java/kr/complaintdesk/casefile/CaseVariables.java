@@ -43,6 +43,14 @@ public final class CaseVariables {
   /** Who submitted the case through the case API (a channel integration or a member of staff). */
   public static final String SUBMITTED_BY = "submittedBy";
 
+  // Tasklist
+  /**
+   * The category in Korean as the forms name it ("피부·건강 이상" for HEALTH_HARM), for Tasklist's cards: a local
+   * variable of every task whose process has a {@link #CATEGORY}, set when the task is created
+   * ({@code TaskCategoryFromCase}), so sub-processes and cases started by earlier versions have it too.
+   */
+  public static final String CATEGORY_NAME = "categoryName";
+
   // Triage (outputs of complaint-triage)
   public static final String FIRST_RESPONSE_HOURS = "firstResponseHours";
   public static final String FIRST_RESPONSE_DUE = "firstResponseDue";

@@ -50,6 +50,11 @@ public final class FormLabels {
     return OPTIONS;
   }
 
+  /** The name of one option of a field ({@code category}, {@code HEALTH_HARM}), or the value itself when no form offers it. */
+  public static String option(String key, String value) {
+    return OPTIONS.getOrDefault(key, Map.of()).getOrDefault(value, value);
+  }
+
   private static void load(Map<String, String> labels, Map<String, Map<String, String>> options) {
     ObjectMapper json = new ObjectMapper();
     try {

@@ -33,15 +33,16 @@ class EveryUserTaskTest {
       logger.detachAppender(log);
     }
 
-    assertThat(EveryUserTask.added(configuration)).hasSize(5)
+    assertThat(EveryUserTask.added(configuration)).hasSize(6)
         .anyMatch(added -> added.startsWith("create: TaskPriorityFromCase "))
+        .anyMatch(added -> added.startsWith("create: TaskCategoryFromCase "))
         .anyMatch(added -> added.startsWith("create: CandidateGroupInstanceAccess "))
         .anyMatch(added -> added.startsWith("complete: TaskTimeline "))
         .anyMatch(added -> added.startsWith("complete: TaskHolderRule "))
         .anyMatch(added -> added.startsWith("update: TaskHolderRule "));
     assertThat(log.list).singleElement().satisfies(event -> {
       assertThat(event.getLevel()).isEqualTo(Level.INFO);
-      assertThat(event.getFormattedMessage()).startsWith("Every user task of every model gets 5 task listeners")
+      assertThat(event.getFormattedMessage()).startsWith("Every user task of every model gets 6 task listeners")
           .contains(EveryUserTask.added(configuration));
     });
   }
