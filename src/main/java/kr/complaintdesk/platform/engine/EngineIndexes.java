@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * {@link #LOCK_TIMEOUT} rather than queue behind open transactions, and an invalid one a failed build left is
  * built again. On H2 the one-time build locks the task table for as long as it takes. A failure is logged and the start goes on
  * (the next start tries again): the indexes speed queries up, no answer depends on them. The database user
- * must own the engine's tables, as it does when the engine created them.
+ * must own the engine's tables, as it does when the engine created them. On H2 it also warns when the database sorts
+ * NULL first: Tasklist's order would then put tasks without a due date before those with one.
  */
 @Component
 class EngineIndexes extends AbstractProcessEnginePlugin {
@@ -100,6 +101,9 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
         if (postgres && !statisticsExist(connection)) {
           createStatistics(statement);
         }
+        if (!postgres) {
+          warnUnlessNullSortsHigh(statement);
+        }
       } finally {
         if (locked) {
           statement.execute("RESET lock_timeout");
@@ -165,6 +169,17 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
     } catch (SQLException e) {
       LOG.warn("ANALYZE act_ru_authorization did not run now ({}); autovacuum gathers the statistics later",
           e.getMessage());
+    }
+  }
+
+  /** H2 sorts NULL as PostgreSQL does only when opened with {@code DEFAULT_NULL_ORDERING=HIGH}, which it does not store. */
+  private static void warnUnlessNullSortsHigh(Statement statement) throws SQLException {
+    try (ResultSet setting = statement.executeQuery(
+        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'DEFAULT_NULL_ORDERING'")) {
+      if (setting.next() && !"HIGH".equals(setting.getString(1))) {
+        LOG.warn("H2 sorts NULL {}: Tasklist lists tasks without a due date before those with one. Add "
+            + "DEFAULT_NULL_ORDERING=HIGH to spring.datasource.url, as application.yaml has it", setting.getString(1));
+      }
     }
   }
 

@@ -20,4 +20,12 @@ class EngineIndexesTest {
 
     assertThat(indexes).contains("CD_IDX_TASK_PRIORITY", "CD_IDX_TASK_DUE_DATE", "CD_IDX_TASK_DEF_KEY");
   }
+
+  /** Tasklist's order puts tasks without a due date last: H2 sorts NULL so only when its URL says so. */
+  @Test
+  void h2SortsNullAsPostgreSqlDoesWithTheShippedUrl() throws Exception {
+    assertThat(H2FileCompactionTest.applicationUrl()).contains(";DEFAULT_NULL_ORDERING=HIGH");
+    assertThat(jdbc.queryForObject("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+        + "WHERE SETTING_NAME = 'DEFAULT_NULL_ORDERING'", String.class)).isEqualTo("HIGH");
+  }
 }

@@ -97,7 +97,8 @@ class H2FileCompactionTest {
     }
   }
 
-  private static String applicationUrl() throws IOException {
+  /** The H2 URL of application.yaml's default document. */
+  static String applicationUrl() throws IOException {
     YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
     yaml.setResources(new ClassPathResource("application.yaml"));
     // The default document, without the profiles' documents that follow it.
