@@ -1,6 +1,7 @@
 package kr.complaintdesk.platform.tasklist;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The shared Tasklist filters, each readable by the groups it fits. A filter only narrows the list:
- * what a person can see at all is decided by the task authorizations.
+ * what a person can see at all is decided by the task authorizations. Every filter lists the urgent first
+ * ({@link #urgentFirst}).
  */
 @Component
 public class TasklistFilters {
@@ -72,31 +74,31 @@ public class TasklistFilters {
     List<String> preventionOwners = List.of(StaffGroup.QUALITY, StaffGroup.LOGISTICS, StaffGroup.CS_LEAD, StaffGroup.PROCESS_OWNER);
 
     create(MY_TASKS, -10, "나에게 배정된 작업", everyone,
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        urgentFirst(taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
     create(MY_GROUP_TASKS, -5, "내 그룹에 들어와 아직 아무도 맡지 않은 작업", everyone,
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
+        urgentFirst(taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")));
     // By the task's own priority (a column with an index), never by joining process variables: every user
     // loads this filter's count on each refresh. A P1 case's work has a priority of its own band (80-84, see
     // TaskPriorityFromCase); escalations (85-95 in the models) are due at once and listed under 기한 초과.
     create(URGENT, 0, "우선순위 P1 사건의 작업 (신체 피해, 언론·기관 위협; 지연 조치는 '기한 초과'에)", everyone,
-        taskService.createTaskQuery().taskMinPriority(TaskPriorityFromCase.URGENT)
-            .taskMaxPriority(TaskPriorityFromCase.URGENT_REMINDED),
+        urgentFirst(taskService.createTaskQuery().taskMinPriority(TaskPriorityFromCase.URGENT)
+            .taskMaxPriority(TaskPriorityFromCase.URGENT_REMINDED)),
         // What earlier versions created: a join on every case's priority variable, then priority >= 80 or = 80.
         taskService.createTaskQuery().processVariableValueEquals(CaseVariables.PRIORITY, "P1"),
         taskService.createTaskQuery().taskMinPriority(TaskPriorityFromCase.URGENT),
         taskService.createTaskQuery().taskPriority(TaskPriorityFromCase.URGENT));
     create(OVERDUE, -1, "기한이 지난 작업 (SLA 초과, 지연 조치)", List.of(StaffGroup.CS_LEAD, StaffGroup.CS_DIRECTOR),
-        taskService.createTaskQuery().dueBeforeExpression("${now()}"));
+        urgentFirst(taskService.createTaskQuery().dueBeforeExpression("${now()}")));
     create(CARE_VISITS, 10, "방문 케어와 회복 확인", regionGroups,
         processTasks("care-visit"));
     create(ANALYSES, 10, "안전성 검토, 품질 검사, 배송 조사와 결론", analysts,
         processTasks("cause-analysis"));
     create(APPROVALS, 10, "승인을 기다리는 보상", approvers,
-        taskService.createTaskQuery().taskDefinitionKey("UserTask_ApproveCompensation"));
+        urgentFirst(taskService.createTaskQuery().taskDefinitionKey("UserTask_ApproveCompensation")));
     create(PREVENTION, 20, "시정·예방 조치의 계획, 실행, 효과성 검토", preventionOwners,
         processTasks("prevention-action"));
     create(PUBLIC_RISK, 10, "공개 게시글, 언론·기관 위협 평가", List.of(StaffGroup.PR_RISK, StaffGroup.CS_DIRECTOR),
-        taskService.createTaskQuery().taskDefinitionKey("UserTask_AssessPublicRisk"));
+        urgentFirst(taskService.createTaskQuery().taskDefinitionKey("UserTask_AssessPublicRisk")));
   }
 
 
@@ -116,7 +118,20 @@ public class TasklistFilters {
           .forEach(task -> userTasks.add(task.getId()));
     }
     TaskQuery query = taskService.createTaskQuery().processDefinitionKey(processDefinitionKey);
-    return userTasks.isEmpty() ? query : query.taskDefinitionKeyIn(userTasks.toArray(String[]::new));
+    return urgentFirst(userTasks.isEmpty() ? query : query.taskDefinitionKeyIn(userTasks.toArray(String[]::new)));
+  }
+
+  /**
+   * The order of every filter: the task's priority (escalations 85-95, a P1 case's work 80-84, a reminded task 79,
+   * then P2-P4; see {@link TaskPriorityFromCase}), then the earliest due first and tasks without a due date after
+   * those with one, then the longest waiting. Tasklist sends its own sort (by default the newest first) with every
+   * list request; the engine puts a filter's ordering before it ({@code AbstractQuery.mergeOrdering}), so Tasklist's
+   * sort chooser only breaks ties. "Without a due date last" is PostgreSQL's order; H2 is opened with
+   * {@code DEFAULT_NULL_ORDERING=HIGH} to sort the same (application.yaml). The index {@code CD_IDX_TASK_URGENCY}
+   * (EngineIndexes) has this order, so a first page reads its 15 tasks off the index.
+   */
+  static TaskQuery urgentFirst(TaskQuery query) {
+    return query.orderByTaskPriority().desc().orderByDueDate().asc().orderByTaskCreateTime().asc();
   }
 
   /**
@@ -148,22 +163,52 @@ public class TasklistFilters {
     return processDefinitionKey != null && !current.equals(json(query)) && isProcessFilter(current, processDefinitionKey);
   }
 
-  /** Whether a filter's query is one this class made for the process: its key, with or without task keys. */
+  /**
+   * Whether a filter's query is one this class made for the process: its key, with or without task keys, with or
+   * without this version's order.
+   */
   private boolean isProcessFilter(String queryJson, String processDefinitionKey) {
     try {
       ObjectNode query = (ObjectNode) JSON.readTree(queryJson);
       query.remove(JsonTaskQueryConverter.KEYS);
-      return query.equals(JSON.readTree(json(taskService.createTaskQuery().processDefinitionKey(processDefinitionKey))));
+      return unordered(query).equals(unordered(JSON.readTree(
+          json(taskService.createTaskQuery().processDefinitionKey(processDefinitionKey)))));
     } catch (JsonProcessingException | ClassCastException e) {
       return false;
     }
   }
 
   /**
+   * Whether a stored query has this version's criteria but not its order: a filter of an earlier version, or one an
+   * administrator saved in Tasklist's filter dialog, which keeps the criteria and drops a query's order.
+   */
+  private static boolean sameCriteriaUnordered(String stored, TaskQuery query) {
+    try {
+      ObjectNode current = (ObjectNode) JSON.readTree(stored);
+      return !current.has(JsonTaskQueryConverter.ORDERING_PROPERTIES) && !current.has(JsonTaskQueryConverter.ORDER_BY)
+          && current.equals(unordered(JSON.readTree(json(query))));
+    } catch (JsonProcessingException | ClassCastException e) {
+      return false;
+    }
+  }
+
+  private static JsonNode unordered(JsonNode query) {
+    ObjectNode copy = ((ObjectNode) query).deepCopy();
+    copy.remove(JsonTaskQueryConverter.ORDERING_PROPERTIES);
+    copy.remove(JsonTaskQueryConverter.ORDER_BY);
+    return copy;
+  }
+
+  /**
    * Creates the filter. An existing one is left as it is (an administrator may have changed it in Tasklist),
-   * unless its query is still one of {@code superseded}, the queries earlier versions of the application
-   * created it with, or, for a process filter, its process key with other task keys (a version deployed while no
-   * node ran): then it gets this version's query and description, and the rest of its looks stay.
+   * except what earlier versions of the application made and nobody changed since:
+   * <ul>
+   *   <li>a query that is still one of {@code superseded}, the queries earlier versions created it with, or, for a
+   *       process filter, its process key with other task keys (a version deployed while no node ran): it gets this
+   *       version's query and description;
+   *   <li>this version's criteria without its order (earlier versions had none, and Tasklist's filter dialog drops
+   *       it when an administrator saves the filter's looks): it gets the order, and its looks stay.
+   * </ul>
    */
   private void create(String name, int priority, String description, List<String> groups, TaskQuery query,
       TaskQuery... superseded) {
@@ -173,13 +218,24 @@ public class TasklistFilters {
           .setQuery(query)
           .setProperties(properties(priority, description));
       filterService.saveFilter(filter);
-    } else if (isOneOf(json(filter.getQuery()), superseded) || outdatedProcessFilter(name, json(filter.getQuery()), query)) {
-      LOG.info("Tasklist filter {} gets this version's query: {}", name, json(query));
+    } else {
+      String stored = json(filter.getQuery());
       Map<String, Object> properties = filter.getProperties() == null ? new LinkedHashMap<>()
           : new LinkedHashMap<>(filter.getProperties());
-      properties.put("description", description);
-      filter.setQuery(query).setProperties(properties);
-      filterService.saveFilter(filter);
+      boolean changed = false;
+      if (isOneOf(stored, superseded) || outdatedProcessFilter(name, stored, query)) {
+        LOG.info("Tasklist filter {} gets this version's query: {}", name, json(query));
+        properties.put("description", description);
+        filter.setQuery(query);
+        changed = true;
+      } else if (sameCriteriaUnordered(stored, query)) {
+        LOG.info("Tasklist filter {} gets this version's order (priority, due date, creation)", name);
+        filter.setQuery(query);
+        changed = true;
+      }
+      if (changed) {
+        filterService.saveFilter(filter.setProperties(properties));
+      }
     }
     for (String group : groups) {
       identitySetup.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);

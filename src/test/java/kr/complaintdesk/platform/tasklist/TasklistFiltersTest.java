@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.complaintdesk.casefile.CaseVariables;
@@ -17,16 +21,21 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The shared filters answer from the task's own columns, and a database set up earlier gets this version's queries. */
+/**
+ * The shared filters answer from the task's own columns, list the urgent first, and a database set up earlier gets
+ * this version's queries and order.
+ */
 @ProcessTest
 class TasklistFiltersTest {
 
@@ -54,6 +63,134 @@ class TasklistFiltersTest {
     List<String> listed = listedFor("cs-agent1", "cs-agent", TasklistFilters.URGENT);
 
     assertThat(listed).contains(urgent.getId()).doesNotContain(ordinary.getId());
+  }
+
+  /**
+   * Tasklist asks for every list sorted by creation, newest first, unless the user picked another sort; the filter's
+   * own order comes before it: priority, then the earliest due date (tasks without one after those with one), then
+   * the longest waiting.
+   */
+  @Test
+  void theListPutsTheUrgentFirstWhateverSortTasklistAsksFor() {
+    Instant base = ClockUtil.getCurrentTime().toInstant();
+    Map<String, Task> tasks = new LinkedHashMap<>();
+    // Created in an order of their own, so that creation alone would list them otherwise.
+    List<String> created = List.of("p1NoDue", "p2NoDueOlder", "escalation", "p2Overdue", "p1Later", "p2NoDueNewer", "p1Soonest");
+    try {
+      for (int i = 0; i < created.size(); i++) {
+        ClockUtil.setCurrentTime(Date.from(base.minus(Duration.ofHours(created.size() - i))));
+        tasks.put(created.get(i), driver.task(driver.startCase(intake("SERVICE", "seoul")), "UserTask_FirstContact"));
+      }
+    } finally {
+      ClockUtil.reset();
+    }
+    arrange(tasks.get("escalation"), 90, base.plus(Duration.ofDays(3)));
+    arrange(tasks.get("p1Soonest"), TaskPriorityFromCase.URGENT, base.plus(Duration.ofHours(1)));
+    arrange(tasks.get("p1Later"), TaskPriorityFromCase.URGENT, base.plus(Duration.ofDays(2)));
+    arrange(tasks.get("p1NoDue"), TaskPriorityFromCase.URGENT, null);
+    arrange(tasks.get("p2Overdue"), 60, base.minus(Duration.ofDays(1)));
+    arrange(tasks.get("p2NoDueOlder"), 60, null);
+    arrange(tasks.get("p2NoDueNewer"), 60, null);
+
+    Filter myGroup = filterService.createFilterQuery().filterName(TasklistFilters.MY_GROUP_TASKS).singleResult();
+    TaskQuery asTasklistAsks = engine.getTaskService().createTaskQuery()
+        .processInstanceIdIn(tasks.values().stream().map(Task::getProcessInstanceId).toArray(String[]::new))
+        .orderByTaskCreateTime().desc();
+    engine.getIdentityService().setAuthentication("cs-agent1", List.of("cs-agent"));
+    List<Task> listed;
+    try {
+      listed = filterService.list(myGroup.getId(), asTasklistAsks);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+
+    Map<String, String> names = new HashMap<>();
+    tasks.forEach((name, task) -> names.put(task.getId(), name));
+    assertThat(listed.stream().map(task -> names.get(task.getId())).toList()).containsExactly(
+        "escalation", "p1Soonest", "p1Later", "p1NoDue", "p2Overdue", "p2NoDueOlder", "p2NoDueNewer");
+  }
+
+  private void arrange(Task task, int priority, Instant due) {
+    engine.getTaskService().setPriority(task.getId(), priority);
+    Task changed = engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult();
+    changed.setDueDate(due == null ? null : Date.from(due));
+    engine.getTaskService().saveTask(changed);
+  }
+
+  @Test
+  void everyFilterHasTheUrgentFirstOrder() {
+    List<String> expected = order(TasklistFilters.urgentFirst(engine.getTaskService().createTaskQuery()));
+    assertThat(expected).hasSize(3);
+    for (String name : List.of(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUP_TASKS, TasklistFilters.URGENT,
+        TasklistFilters.OVERDUE, TasklistFilters.CARE_VISITS, TasklistFilters.ANALYSES, TasklistFilters.APPROVALS,
+        TasklistFilters.PREVENTION, TasklistFilters.PUBLIC_RISK)) {
+      Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+      assertThat(order(filter.getQuery())).as(name).isEqualTo(expected);
+    }
+  }
+
+  private static List<String> order(TaskQuery query) {
+    return ((TaskQueryImpl) query).getOrderingProperties().stream()
+        .map(p -> p.getQueryProperty().getName() + " " + p.getDirection().getName()).toList();
+  }
+
+  /**
+   * A filter of an earlier version (no order), or one an administrator saved in Tasklist's filter dialog (which drops
+   * a query's order), gets the order at start-up; its looks stay.
+   */
+  @Test
+  void atStartUpAFilterWithoutTheOrderGetsItAndKeepsItsLooks() {
+    Filter myGroup = filterService.createFilterQuery().filterName(TasklistFilters.MY_GROUP_TASKS).singleResult();
+    Filter care = filterService.createFilterQuery().filterName(TasklistFilters.CARE_VISITS).singleResult();
+    Map<String, Object> looks = new HashMap<>(myGroup.getProperties());
+    TaskQueryImpl careQuery = (TaskQueryImpl) care.getQuery();
+    try {
+      myGroup.setQuery(engine.getTaskService().createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
+      myGroup.getProperties().put("color", "#c00");
+      myGroup.getProperties().put("description", "관리자가 고친 설명");
+      filterService.saveFilter(myGroup);
+      care.setQuery(engine.getTaskService().createTaskQuery().processDefinitionKey("care-visit")
+          .taskDefinitionKeyIn(careQuery.getKeys()));
+      filterService.saveFilter(care);
+
+      filters.setUp(List.of("seoul", "busan", "daegu", "gwangju", "daejeon"));
+
+      Filter updated = filterService.getFilter(myGroup.getId());
+      List<String> expected = order(TasklistFilters.urgentFirst(engine.getTaskService().createTaskQuery()));
+      assertThat(order(updated.getQuery())).isEqualTo(expected);
+      assertThat(((TaskQueryImpl) updated.getQuery()).getExpressions())
+          .containsEntry("taskCandidateGroupIn", "${currentUserGroups()}");
+      assertThat(updated.getProperties()).containsEntry("color", "#c00").containsEntry("description", "관리자가 고친 설명");
+      Filter updatedCare = filterService.getFilter(care.getId());
+      assertThat(order(updatedCare.getQuery())).isEqualTo(expected);
+      assertThat(((TaskQueryImpl) updatedCare.getQuery()).getKeys()).containsExactlyInAnyOrder(careQuery.getKeys());
+    } finally {
+      Filter restored = filterService.getFilter(myGroup.getId());
+      filterService.saveFilter(restored.setProperties(looks));
+    }
+  }
+
+  /** An administrator's query with an order of their own stays as it is. */
+  @Test
+  void anAdministratorsOwnOrderStays() {
+    Filter approvals = filterService.createFilterQuery().filterName(TasklistFilters.APPROVALS).singleResult();
+    try {
+      approvals.setQuery(engine.getTaskService().createTaskQuery().taskDefinitionKey("UserTask_ApproveCompensation")
+          .orderByTaskCreateTime().desc());
+      filterService.saveFilter(approvals);
+      int revision = revision(filterService.getFilter(approvals.getId()));
+
+      filters.setUp(List.of("seoul", "busan", "daegu", "gwangju", "daejeon"));
+
+      Filter after = filterService.getFilter(approvals.getId());
+      assertThat(revision(after)).isEqualTo(revision);
+      assertThat(order(after.getQuery())).hasSize(1);
+    } finally {
+      Filter restored = filterService.getFilter(approvals.getId());
+      restored.setQuery(TasklistFilters.urgentFirst(engine.getTaskService().createTaskQuery()
+          .taskDefinitionKey("UserTask_ApproveCompensation")));
+      filterService.saveFilter(restored);
+    }
   }
 
   /**
@@ -150,6 +287,7 @@ class TasklistFiltersTest {
     assertThat(query.getVariables()).isEmpty();
     assertThat(query.getMinPriority()).isEqualTo(TaskPriorityFromCase.URGENT);
     assertThat(query.getMaxPriority()).isEqualTo(TaskPriorityFromCase.URGENT_REMINDED);
+    assertThat(order(query)).isEqualTo(order(TasklistFilters.urgentFirst(engine.getTaskService().createTaskQuery())));
     assertThat(updated.getProperties().get("description")).asString().contains("기한 초과");
     assertThat(updated.getProperties()).containsEntry("color", "#c00").containsEntry("variables", looks.get("variables"));
     assertThat(filterService.createFilterQuery().filterName(TasklistFilters.URGENT).count()).isEqualTo(1);
@@ -174,8 +312,8 @@ class TasklistFiltersTest {
       assertThat(((TaskQueryImpl) filterService.getFilter(urgent.getId()).getQuery()).getMinPriority()).isEqualTo(70);
     } finally {
       Filter changed = filterService.getFilter(urgent.getId());
-      changed.setQuery(engine.getTaskService().createTaskQuery().taskMinPriority(TaskPriorityFromCase.URGENT)
-          .taskMaxPriority(TaskPriorityFromCase.URGENT_REMINDED));
+      changed.setQuery(TasklistFilters.urgentFirst(engine.getTaskService().createTaskQuery()
+          .taskMinPriority(TaskPriorityFromCase.URGENT).taskMaxPriority(TaskPriorityFromCase.URGENT_REMINDED)));
       filterService.saveFilter(changed);
     }
   }
