@@ -46,8 +46,8 @@ class LayoutRulesTest {
   static final String PLATFORM = "kr.complaintdesk.platform..";
 
   /**
-   * The one dependency of the platform on a kernel: Tasklist's task priority and filter columns are the case's
-   * variables ({@code priority}, {@code caseNumber}, {@code category}), whose names live with the case.
+   * The one dependency of the platform on a kernel: Tasklist's task priority and cards are the case's variables
+   * ({@code priority}, {@code caseNumber}, {@code customerName}, {@code category}), whose names live with the case.
    */
   static final DescribedPredicate<JavaClass> TASKLIST = resideInAPackage("kr.complaintdesk.platform.tasklist..");
   static final DescribedPredicate<JavaClass> CASE_VARIABLES = equivalentTo(CaseVariables.class);

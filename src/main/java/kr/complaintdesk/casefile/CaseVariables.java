@@ -20,6 +20,7 @@ public final class CaseVariables {
   public static final String OUTCOME = "outcome";
 
   // Intake
+  /** Also on Tasklist's cards, to whoever may read the process instance that holds it. */
   public static final String CUSTOMER_NAME = "customerName";
   public static final String CUSTOMER_PHONE = "customerPhone";
   public static final String CUSTOMER_EMAIL = "customerEmail";

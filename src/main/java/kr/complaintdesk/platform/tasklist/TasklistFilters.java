@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 /**
  * The shared Tasklist filters, each readable by the groups it fits. A filter only narrows the list:
  * what a person can see at all is decided by the task authorizations. Every filter lists the urgent first
- * ({@link #urgentFirst}).
+ * ({@link #urgentFirst}) and its cards show the case number, the customer, the category in Korean and the priority.
  */
 @Component
 public class TasklistFilters {
@@ -48,6 +48,12 @@ public class TasklistFilters {
   /** The filters that show one process's tasks, by process definition key. */
   static final Map<String, String> PROCESS_FILTERS = Map.of(
       "care-visit", CARE_VISITS, "cause-analysis", ANALYSES, "prevention-action", PREVENTION);
+
+  /** The card variables this class gave filters before the cards named the customer and the category in Korean. */
+  static final List<Map<String, String>> EARLIER_CARD_VARIABLES = List.of(
+      Map.of("name", CaseVariables.CASE_NUMBER, "label", "사건 번호"),
+      Map.of("name", CaseVariables.PRIORITY, "label", "우선순위"),
+      Map.of("name", CaseVariables.CATEGORY, "label", "불만 유형"));
 
   private static final JsonTaskQueryConverter QUERY_JSON = new JsonTaskQueryConverter();
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -207,7 +213,8 @@ public class TasklistFilters {
    *       process filter, its process key with other task keys (a version deployed while no node ran): it gets this
    *       version's query and description;
    *   <li>this version's criteria without its order (earlier versions had none, and Tasklist's filter dialog drops
-   *       it when an administrator saves the filter's looks): it gets the order, and its looks stay.
+   *       it when an administrator saves the filter's looks): it gets the order, and its looks stay;
+   *   <li>the card variables of earlier versions: it gets this version's.
    * </ul>
    */
   private void create(String name, int priority, String description, List<String> groups, TaskQuery query,
@@ -231,6 +238,11 @@ public class TasklistFilters {
       } else if (sameCriteriaUnordered(stored, query)) {
         LOG.info("Tasklist filter {} gets this version's order (priority, due date, creation)", name);
         filter.setQuery(query);
+        changed = true;
+      }
+      if (EARLIER_CARD_VARIABLES.equals(properties.get("variables"))) {
+        LOG.info("Tasklist filter {} gets this version's card: case number, customer, category in Korean, priority", name);
+        properties.put("variables", cardVariables());
         changed = true;
       }
       if (changed) {
@@ -260,11 +272,22 @@ public class TasklistFilters {
     properties.put("priority", priority);
     properties.put("description", description);
     properties.put("refresh", true);
+    properties.put("variables", cardVariables());
+    return properties;
+  }
+
+  /**
+   * What a task's card shows besides its name, process and due date (which Tasklist shows itself). Tasklist reads
+   * the values with the caller's rights: a card shows only what its reader may read of that task and the process
+   * instance behind it, so the customer's name is missing where the instance does not carry it (원인 분석,
+   * 재발 방지 조치) or the reader has no grant on it.
+   */
+  static List<Map<String, String>> cardVariables() {
     List<Map<String, String>> variables = new ArrayList<>();
     variables.add(Map.of("name", CaseVariables.CASE_NUMBER, "label", "사건 번호"));
+    variables.add(Map.of("name", CaseVariables.CUSTOMER_NAME, "label", "고객"));
+    variables.add(Map.of("name", CaseVariables.CATEGORY_NAME, "label", "불만 유형"));
     variables.add(Map.of("name", CaseVariables.PRIORITY, "label", "우선순위"));
-    variables.add(Map.of("name", CaseVariables.CATEGORY, "label", "불만 유형"));
-    properties.put("variables", variables);
-    return properties;
+    return variables;
   }
 }

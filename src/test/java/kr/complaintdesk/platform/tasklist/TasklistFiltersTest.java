@@ -34,7 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The shared filters answer from the task's own columns, list the urgent first, and a database set up earlier gets
- * this version's queries and order.
+ * this version's queries, order and cards.
  */
 @ProcessTest
 class TasklistFiltersTest {
@@ -126,6 +126,7 @@ class TasklistFiltersTest {
         TasklistFilters.PREVENTION, TasklistFilters.PUBLIC_RISK)) {
       Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
       assertThat(order(filter.getQuery())).as(name).isEqualTo(expected);
+      assertThat(filter.getProperties().get("variables")).as(name).isEqualTo(TasklistFilters.cardVariables());
     }
   }
 
@@ -135,17 +136,18 @@ class TasklistFiltersTest {
   }
 
   /**
-   * A filter of an earlier version (no order), or one an administrator saved in Tasklist's filter dialog (which drops
-   * a query's order), gets the order at start-up; its looks stay.
+   * A filter of an earlier version (no order, the old card with the category's code), or one an administrator saved
+   * in Tasklist's filter dialog (which drops a query's order), gets the order and the card at start-up; its looks stay.
    */
   @Test
-  void atStartUpAFilterWithoutTheOrderGetsItAndKeepsItsLooks() {
+  void atStartUpAFilterWithoutTheOrderOrWithTheEarlierCardGetsThemAndKeepsItsLooks() {
     Filter myGroup = filterService.createFilterQuery().filterName(TasklistFilters.MY_GROUP_TASKS).singleResult();
     Filter care = filterService.createFilterQuery().filterName(TasklistFilters.CARE_VISITS).singleResult();
     Map<String, Object> looks = new HashMap<>(myGroup.getProperties());
     TaskQueryImpl careQuery = (TaskQueryImpl) care.getQuery();
     try {
       myGroup.setQuery(engine.getTaskService().createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"));
+      myGroup.getProperties().put("variables", TasklistFilters.EARLIER_CARD_VARIABLES);
       myGroup.getProperties().put("color", "#c00");
       myGroup.getProperties().put("description", "관리자가 고친 설명");
       filterService.saveFilter(myGroup);
@@ -160,7 +162,8 @@ class TasklistFiltersTest {
       assertThat(order(updated.getQuery())).isEqualTo(expected);
       assertThat(((TaskQueryImpl) updated.getQuery()).getExpressions())
           .containsEntry("taskCandidateGroupIn", "${currentUserGroups()}");
-      assertThat(updated.getProperties()).containsEntry("color", "#c00").containsEntry("description", "관리자가 고친 설명");
+      assertThat(updated.getProperties()).containsEntry("variables", TasklistFilters.cardVariables())
+          .containsEntry("color", "#c00").containsEntry("description", "관리자가 고친 설명");
       Filter updatedCare = filterService.getFilter(care.getId());
       assertThat(order(updatedCare.getQuery())).isEqualTo(expected);
       assertThat(((TaskQueryImpl) updatedCare.getQuery()).getKeys()).containsExactlyInAnyOrder(careQuery.getKeys());
@@ -170,11 +173,15 @@ class TasklistFiltersTest {
     }
   }
 
-  /** An administrator's query with an order of their own stays as it is. */
+  /** An administrator's own card (other variables) stays; so does their query with its own order. */
   @Test
-  void anAdministratorsOwnOrderStays() {
+  void anAdministratorsOwnCardAndOrderStay() {
     Filter approvals = filterService.createFilterQuery().filterName(TasklistFilters.APPROVALS).singleResult();
+    Map<String, Object> looks = new HashMap<>(approvals.getProperties());
+    List<Map<String, String>> ownCard = List.of(Map.of("name", CaseVariables.CASE_NUMBER, "label", "사건"),
+        Map.of("name", CaseVariables.OFFER_AMOUNT, "label", "금액"));
     try {
+      approvals.getProperties().put("variables", ownCard);
       approvals.setQuery(engine.getTaskService().createTaskQuery().taskDefinitionKey("UserTask_ApproveCompensation")
           .orderByTaskCreateTime().desc());
       filterService.saveFilter(approvals);
@@ -184,11 +191,12 @@ class TasklistFiltersTest {
 
       Filter after = filterService.getFilter(approvals.getId());
       assertThat(revision(after)).isEqualTo(revision);
+      assertThat(after.getProperties().get("variables")).isEqualTo(ownCard);
       assertThat(order(after.getQuery())).hasSize(1);
     } finally {
       Filter restored = filterService.getFilter(approvals.getId());
       restored.setQuery(TasklistFilters.urgentFirst(engine.getTaskService().createTaskQuery()
-          .taskDefinitionKey("UserTask_ApproveCompensation")));
+          .taskDefinitionKey("UserTask_ApproveCompensation"))).setProperties(looks);
       filterService.saveFilter(restored);
     }
   }

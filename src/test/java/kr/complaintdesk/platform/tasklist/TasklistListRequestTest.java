@@ -9,12 +9,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import kr.complaintdesk.support.CaseDriver;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A filter's list as Tasklist asks for it: {@code POST /filter/{id}/list} with Tasklist's own body (its default sort,
- * the newest first) and {@code application/hal+json}. The order is the filter's.
+ * the newest first) and {@code application/hal+json}, whose embedded variables are the cards. The order is the
+ * filter's, and a card shows only what its reader may read.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -77,10 +81,46 @@ class TasklistListRequestTest {
         .containsExactly(urgentDueSoon.getId(), urgentWithoutDue.getId(), overdue.getId());
   }
 
+  @Test
+  void cardsShowCaseCustomerCategoryAndPriorityAsFarAsTheReaderMayReadThem() throws Exception {
+    ProcessInstance harm = driver.startCase(intake("HEALTH_HARM", "busan").putValue("customerName", "김민지"));
+    Task firstContact = driver.task(harm, "UserTask_FirstContact");
+
+    assertThat(card("cs-agent1", TasklistFilters.MY_GROUP_TASKS, firstContact)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "caseNumber", harm.getBusinessKey(), "customerName", "김민지", "categoryName", "피부·건강 이상", "priority", "P1"));
+
+    // The safety lab reads the analysis, not the case around it: no customer on its card.
+    driver.executeJobs(harm);
+    driver.complete(harm, "UserTask_FirstContact", "cs-agent1",
+        "contactNotes", "사진 받음", "remedySought", "TREATMENT_COSTS", "visitConsent", false);
+    Task evidence = driver.task(harm, "UserTask_ReviewEvidence");
+    assertThat(card("safety-lab1", TasklistFilters.ANALYSES, evidence)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "caseNumber", harm.getBusinessKey(), "categoryName", "피부·건강 이상", "priority", "P1"));
+
+    // Someone who holds only the task (an administrator gave it across groups) reads the task, not the case.
+    ProcessInstance other = driver.startCase(intake("PRODUCT_DEFECT", "seoul").putValue("customerName", "이서연"));
+    Task handedOver = driver.task(other, "UserTask_FirstContact");
+    taskService.setAssignee(handedOver.getId(), "quality1");
+    assertThat(card("quality1", TasklistFilters.MY_TASKS, handedOver))
+        .containsExactlyInAnyOrderEntriesOf(Map.of("categoryName", "제품 하자"));
+  }
+
   private void due(Task task, Instant due) {
     Task changed = taskService.createTaskQuery().taskId(task.getId()).singleResult();
     changed.setDueDate(due == null ? null : Date.from(due));
     taskService.saveTask(changed);
+  }
+
+  /** The variables the list embeds for one task: what its card shows. */
+  private Map<String, String> card(String user, String filterName, Task task) throws Exception {
+    for (JsonNode listed : list(user, filterName).at("/_embedded/task")) {
+      if (listed.get("id").asText().equals(task.getId())) {
+        Map<String, String> card = new LinkedHashMap<>();
+        listed.at("/_embedded/variable").forEach(v -> card.put(v.get("name").asText(), v.get("value").asText()));
+        return card;
+      }
+    }
+    throw new AssertionError(filterName + " does not list " + task.getTaskDefinitionKey() + " for " + user);
   }
 
   private JsonNode list(String user, String filterName) throws Exception {
