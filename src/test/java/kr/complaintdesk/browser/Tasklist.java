@@ -2,6 +2,8 @@ package kr.complaintdesk.browser;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -265,9 +267,22 @@ public final class Tasklist implements AutoCloseable {
           if (!filterName.equals(activeFilter()) || taskEntry(businessKey, taskName).isEmpty()) {
             d.navigate().refresh();
             openFilter(filterName);
+            searchBusinessKey(businessKey);
           }
           return taskEntry(businessKey, taskName).orElse(null);
         });
+  }
+
+  /**
+   * Narrows the open filter to one case with Tasklist's own search (business key =), as a person types it in the
+   * search bar: the filters list the most urgent first, so a case's task need not be on the first page of a filter
+   * that other cases of the same test database fill.
+   */
+  private void searchBusinessKey(String businessKey) {
+    String url = driver.getCurrentUrl().replaceAll("&searchQuery=[^&]*", "");
+    String search = "[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\"" + businessKey + "\"}]";
+    driver.get(url + (url.contains("?") ? "&" : "?") + "searchQuery=" + URLEncoder.encode(search, StandardCharsets.UTF_8));
+    wait.until(d -> listLoaded());
   }
 
   /** Finds the task of the case in the filter (reloading as needed) and opens it in the task view. */
