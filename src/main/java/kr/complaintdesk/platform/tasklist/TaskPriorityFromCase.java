@@ -50,6 +50,15 @@ public class TaskPriorityFromCase extends AbstractProcessEnginePlugin {
     return priority == REMINDED ? URGENT_REMINDED : Math.max(priority, URGENT);
   }
 
+  /** The priority a task of this priority gets when its case becomes {@code casePriority}: never a lower one. */
+  public static int raisedTo(String casePriority, int priority) {
+    Integer band = TASK_PRIORITY.get(casePriority);
+    if (band == null) {
+      return priority;
+    }
+    return band == URGENT ? raisedToP1(priority) : Math.max(priority, band);
+  }
+
   static void prioritise(DelegateTask task) {
     Object casePriority = task.getVariable(PRIORITY);
     Integer priority = casePriority == null ? null : TASK_PRIORITY.get(casePriority.toString());
