@@ -12,7 +12,6 @@ import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,13 +29,13 @@ public class TriageComplaintDelegate implements JavaDelegate {
       NEEDS_QUALITY, NEEDS_LOGISTICS, VISIT_OFFERED, PR_RISK_ALERT);
   private static final Logger LOG = LoggerFactory.getLogger(TriageComplaintDelegate.class);
 
-  private final Decisions decisions;
+  private final TriageDecision triage;
   private final CaseRecords cases;
   private final Timeline timeline;
   private final BusinessCalendar calendar;
 
-  public TriageComplaintDelegate(Decisions decisions, CaseRecords cases, Timeline timeline, BusinessCalendar calendar) {
-    this.decisions = decisions;
+  TriageComplaintDelegate(TriageDecision triage, CaseRecords cases, Timeline timeline, BusinessCalendar calendar) {
+    this.triage = triage;
     this.cases = cases;
     this.timeline = timeline;
     this.calendar = calendar;
@@ -48,21 +47,10 @@ public class TriageComplaintDelegate implements JavaDelegate {
     Object customerId = execution.getVariable(CUSTOMER_ID);
     boolean repeat = customerId != null && cases.ofCustomer(customerId.toString()).size() > 1;
     execution.setVariable(REPEAT_COMPLAINANT, repeat);
-    Map<String, Object> inputs = Variables.createVariables()
-        .putValue(CATEGORY, execution.getVariable(CATEGORY))
-        .putValue(HARM, execution.getVariable(HARM))
-        .putValue(EXTERNAL_THREAT, execution.getVariable(EXTERNAL_THREAT))
-        .putValue(CHANNEL, execution.getVariable(CHANNEL))
-        .putValue(REPEAT_COMPLAINANT, repeat)
-        .putValue(ORDER_VALUE, execution.getVariable(ORDER_VALUE));
-    Decisions.Outcome outcome = decisions.evaluateLatest(DECISION_KEY, inputs);
+    Decisions.Outcome outcome = triage.decide(execution, execution.getVariable(CATEGORY), execution.getVariable(HARM));
     Map<String, Object> result = outcome.single();
     for (String output : OUTPUTS) {
-      Object value = result.get(output);
-      if (value == null) {
-        throw new IllegalStateException(outcome.reference() + " gave no " + output);
-      }
-      execution.setVariable(output, value);
+      execution.setVariable(output, result.get(output));
     }
     execution.setVariable(TRIAGE_DECISION, outcome.reference());
     // One due moment for the first contact: the task's due date in Tasklist and the SLA timer.
