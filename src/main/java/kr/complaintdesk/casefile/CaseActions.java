@@ -5,12 +5,14 @@ import static kr.complaintdesk.casefile.CaseMessages.COMPLAINT_WITHDRAWN;
 import static kr.complaintdesk.casefile.CaseMessages.CUSTOMER_CONTACTED;
 import static kr.complaintdesk.casefile.CaseMessages.CUSTOMER_RESPONDED;
 import static kr.complaintdesk.casefile.CaseMessages.EXTERNAL_THREAT_RAISED;
+import static kr.complaintdesk.casefile.CaseMessages.VISIT_REQUESTED;
 import static kr.complaintdesk.casefile.CaseVariables.ABUSE_REPORT;
 import static kr.complaintdesk.casefile.CaseVariables.ABUSE_REPORTED_BY;
 import static kr.complaintdesk.casefile.CaseVariables.CASE_OWNER;
 import static kr.complaintdesk.casefile.CaseVariables.CUSTOMER_RESPONSE_NOTE;
 import static kr.complaintdesk.casefile.CaseVariables.OFFER_ACCEPTED;
 import static kr.complaintdesk.casefile.CaseVariables.PRIORITY;
+import static kr.complaintdesk.casefile.CaseVariables.REGION;
 import static kr.complaintdesk.casefile.CaseVariables.SUBMITTED_BY;
 import static kr.complaintdesk.casefile.CaseVariables.PUBLIC_POST_URL;
 import static kr.complaintdesk.casefile.CaseVariables.THREAT_KIND;
@@ -48,10 +50,14 @@ import org.springframework.transaction.annotation.Transactional;
  * What the case API does with a case after intake: show it, and pass on what the customer says
  * (answer to an offer, another contact, withdrawal) as messages to the running process. Each change
  * and its timeline entry commit together or not at all. The endpoints that call it are with their phase:
- * answers in {@code resolution}, contacts, threats, abuse reports and withdrawals in {@code anytime}.
+ * answers in {@code resolution}, contacts, threats, abuse reports and withdrawals in {@code anytime}, visit requests
+ * in {@code care}.
  */
 @Service
 public class CaseActions {
+
+  /** The first contact with the customer, in {@code complaint-case}: a visit triage offered is agreed there. */
+  static final String FIRST_CONTACT_TASK = "UserTask_FirstContact";
 
   private final CaseRecords cases;
   private final Timeline timeline;
@@ -220,6 +226,28 @@ public class CaseActions {
     runtimeService.createMessageCorrelation(COMPLAINT_WITHDRAWN)
         .processInstanceId(runningInstanceId(caseNumber))
         .correlateWithResult();
+  }
+
+  /**
+   * Staff ask for a care visit after the first contact (message {@code VisitRequested}); answers the customer's
+   * region, whose division the visit goes to. Refused while the first contact is open, whose form takes the
+   * customer's consent to a visit triage offered, and while a care visit of the case runs.
+   */
+  @Transactional
+  public String requestVisit(String caseNumber, String note, String actor) {
+    cases.lockForChange(caseNumber);
+    String instanceId = runningInstanceId(caseNumber);
+    if (instances.tasks(caseNumber).processInstanceId(instanceId).taskDefinitionKey(FIRST_CONTACT_TASK).count() > 0) {
+      throw Refusal.conflict("사건 " + caseNumber + "의 1차 응대가 아직 끝나지 않았습니다. 1차 응대를 마친 뒤에 요청하세요 "
+          + "(분류에서 방문 케어를 제안한 사건은 1차 응대 양식에 고객의 방문 동의를 기록하면 방문 케어가 시작됩니다).");
+    }
+    if (instances.instances(caseNumber).processDefinitionKey(CaseInstances.CARE_VISIT_PROCESS).count() > 0) {
+      throw Refusal.conflict("사건 " + caseNumber + "에는 진행 중인 방문 케어가 있습니다. 지역 사업부의 방문 케어 작업에서 이어 가세요.");
+    }
+    String region = (String) runtimeService.getVariable(instanceId, REGION);
+    timeline.record(caseNumber, Timeline.Kind.DECISION, actor, "방문 케어 요청 (지역 " + region + ")", note);
+    runtimeService.createMessageCorrelation(VISIT_REQUESTED).processInstanceId(instanceId).correlateWithResult();
+    return region;
   }
 
   /** Whether the running case was submitted by {@code userId} (a channel-integration account: its channel). */

@@ -19,6 +19,8 @@ public class CaseInstances {
 
   /** The process a case runs as; its instance's business key is the case number. */
   public static final String CASE_PROCESS = "complaint-case";
+  /** The care a case calls for its customer; its instances carry the case number too. */
+  public static final String CARE_VISIT_PROCESS = "care-visit";
 
   private final RuntimeService runtimeService;
   private final HistoryService historyService;

@@ -1,8 +1,8 @@
 package kr.complaintdesk.casefile;
 
 /**
- * The messages a running case takes from the case API (SOP.md public names), and the longest note or reason
- * one carries. {@code PreventionNeeded}, which the case sends, is the prevention action's.
+ * The messages a running case takes from the case API (SOP.md public names, and the staff action
+ * {@code VisitRequested}), and the longest note or reason one carries. {@code PreventionNeeded}, which the case sends, is the prevention action's.
  */
 public final class CaseMessages {
 
@@ -11,6 +11,8 @@ public final class CaseMessages {
   public static final String COMPLAINT_WITHDRAWN = "ComplaintWithdrawn";
   public static final String EXTERNAL_THREAT_RAISED = "ExternalThreatRaised";
   public static final String ABUSE_REPORTED = "AbuseReported";
+  /** Staff ask for a care visit after the first contact. */
+  public static final String VISIT_REQUESTED = "VisitRequested";
 
   /** The longest note or reason sent with a change of a case. */
   public static final int NOTE = 2000;

@@ -78,6 +78,8 @@ public final class CaseVariables {
   public static final String TREATMENT_COST_ADDED = "treatmentCostAdded";
   public static final String TREATMENT_COST_TOTAL = "treatmentCostTotal";
   public static final String RECOVERED = "recovered";
+  /** A care visit staff requested after the first contact runs: the offer waits for it, as for triage's visit. */
+  public static final String REQUESTED_CARE_VISIT_RUNNING = "requestedCareVisitRunning";
 
   // The customer's further contacts, threats and abuse reports (message events of complaint-case)
   /** How often the customer contacted us again while the case was open. */

@@ -61,6 +61,12 @@ public class CaseDriver {
     return engine.getRuntimeService().startProcessInstanceByKey("complaint-case", variables);
   }
 
+  /** The running instance of {@code processKey} under {@code businessKey} (a case number), or null. */
+  public ProcessInstance running(String processKey, String businessKey) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(processKey)
+        .processInstanceBusinessKey(businessKey).singleResult();
+  }
+
   /** The one open task with this definition key in the instance or any process it called. */
   public Task task(ProcessInstance root, String taskDefinitionKey) {
     List<Task> tasks = openTasks(root, taskDefinitionKey);

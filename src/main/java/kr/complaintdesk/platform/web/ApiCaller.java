@@ -27,7 +27,15 @@ public record ApiCaller(String userId, List<String> groups) {
     return groups.contains(StaffGroup.CHANNEL_INTEGRATION);
   }
 
-  public boolean mayMergeCustomers() {
+  /**
+   * The customer-service desk, agents and leads (and the administrator): who owns the contact with the customer,
+   * and so decides how the case is handled (merging customers, requesting a visit, correcting the category).
+   */
+  public boolean isCustomerService() {
     return groups.contains(StaffGroup.CS_AGENT) || groups.contains(StaffGroup.CS_LEAD) || groups.contains(Groups.CAMUNDA_ADMIN);
+  }
+
+  public boolean mayMergeCustomers() {
+    return isCustomerService();
   }
 }

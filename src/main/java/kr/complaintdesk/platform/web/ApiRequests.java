@@ -69,4 +69,13 @@ public final class ApiRequests {
     }
     return caller;
   }
+
+  /** The caller, if of the customer-service desk ({@link ApiCaller#isCustomerService}); else 403 with {@code refusal}. */
+  public static ApiCaller requireCustomerService(HttpServletRequest request, String refusal) {
+    ApiCaller caller = caller(request);
+    if (!caller.isCustomerService()) {
+      throw ApiProblem.forbidden(refusal);
+    }
+    return caller;
+  }
 }
