@@ -1,6 +1,7 @@
 package kr.complaintdesk.casefile;
 
 import static kr.complaintdesk.casefile.CaseMessages.ABUSE_REPORTED;
+import static kr.complaintdesk.casefile.CaseMessages.CASE_RECLASSIFIED;
 import static kr.complaintdesk.casefile.CaseMessages.COMPLAINT_WITHDRAWN;
 import static kr.complaintdesk.casefile.CaseMessages.CUSTOMER_CONTACTED;
 import static kr.complaintdesk.casefile.CaseMessages.CUSTOMER_RESPONDED;
@@ -9,9 +10,15 @@ import static kr.complaintdesk.casefile.CaseMessages.VISIT_REQUESTED;
 import static kr.complaintdesk.casefile.CaseVariables.ABUSE_REPORT;
 import static kr.complaintdesk.casefile.CaseVariables.ABUSE_REPORTED_BY;
 import static kr.complaintdesk.casefile.CaseVariables.CASE_OWNER;
+import static kr.complaintdesk.casefile.CaseVariables.CATEGORY;
+import static kr.complaintdesk.casefile.CaseVariables.CORRECTED_CATEGORY;
+import static kr.complaintdesk.casefile.CaseVariables.CORRECTED_HARM;
 import static kr.complaintdesk.casefile.CaseVariables.CUSTOMER_RESPONSE_NOTE;
+import static kr.complaintdesk.casefile.CaseVariables.HARM;
 import static kr.complaintdesk.casefile.CaseVariables.OFFER_ACCEPTED;
 import static kr.complaintdesk.casefile.CaseVariables.PRIORITY;
+import static kr.complaintdesk.casefile.CaseVariables.RECLASSIFICATION_NOTE;
+import static kr.complaintdesk.casefile.CaseVariables.RECLASSIFIED_BY;
 import static kr.complaintdesk.casefile.CaseVariables.REGION;
 import static kr.complaintdesk.casefile.CaseVariables.SUBMITTED_BY;
 import static kr.complaintdesk.casefile.CaseVariables.PUBLIC_POST_URL;
@@ -51,7 +58,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (answer to an offer, another contact, withdrawal) as messages to the running process. Each change
  * and its timeline entry commit together or not at all. The endpoints that call it are with their phase:
  * answers in {@code resolution}, contacts, threats, abuse reports and withdrawals in {@code anytime}, visit requests
- * in {@code care}.
+ * in {@code care}, corrections of the category in {@code triage}.
  */
 @Service
 public class CaseActions {
@@ -248,6 +255,29 @@ public class CaseActions {
     timeline.record(caseNumber, Timeline.Kind.DECISION, actor, "방문 케어 요청 (지역 " + region + ")", note);
     runtimeService.createMessageCorrelation(VISIT_REQUESTED).processInstanceId(instanceId).correlateWithResult();
     return region;
+  }
+
+  /**
+   * Staff correct what the complaint is about (message {@code CaseReclassified}): triage decides again on the
+   * corrected facts and records the change on the timeline. Answers the case's priority afterwards. Refused when
+   * nothing would change.
+   */
+  @Transactional
+  public String reclassify(String caseNumber, String category, boolean harm, String note, String actor) {
+    cases.lockForChange(caseNumber);
+    String instanceId = runningInstanceId(caseNumber);
+    if (category.equals(runtimeService.getVariable(instanceId, CATEGORY))
+        && Boolean.valueOf(harm).equals(runtimeService.getVariable(instanceId, HARM))) {
+      throw Refusal.conflict("사건 " + caseNumber + "은(는) 이미 " + category + ", 신체 피해 " + (harm ? "있음" : "없음")
+          + "으로 분류되어 있습니다");
+    }
+    runtimeService.createMessageCorrelation(CASE_RECLASSIFIED).processInstanceId(instanceId)
+        .setVariable(CORRECTED_CATEGORY, category)
+        .setVariable(CORRECTED_HARM, harm)
+        .setVariable(RECLASSIFICATION_NOTE, note)
+        .setVariable(RECLASSIFIED_BY, actor)
+        .correlateWithResult();
+    return (String) runtimeService.getVariable(instanceId, PRIORITY);
   }
 
   /** Whether the running case was submitted by {@code userId} (a channel-integration account: its channel). */

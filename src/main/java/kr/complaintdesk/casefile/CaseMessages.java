@@ -1,8 +1,8 @@
 package kr.complaintdesk.casefile;
 
 /**
- * The messages a running case takes from the case API (SOP.md public names, and the staff action
- * {@code VisitRequested}), and the longest note or reason one carries. {@code PreventionNeeded}, which the case sends, is the prevention action's.
+ * The messages a running case takes from the case API (SOP.md public names, and the staff actions
+ * {@code VisitRequested} and {@code CaseReclassified}), and the longest note or reason one carries. {@code PreventionNeeded}, which the case sends, is the prevention action's.
  */
 public final class CaseMessages {
 
@@ -13,6 +13,8 @@ public final class CaseMessages {
   public static final String ABUSE_REPORTED = "AbuseReported";
   /** Staff ask for a care visit after the first contact. */
   public static final String VISIT_REQUESTED = "VisitRequested";
+  /** Staff correct the category or harm of a case; triage decides again. */
+  public static final String CASE_RECLASSIFIED = "CaseReclassified";
 
   /** The longest note or reason sent with a change of a case. */
   public static final int NOTE = 2000;

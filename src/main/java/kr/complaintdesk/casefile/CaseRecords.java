@@ -78,6 +78,11 @@ public class CaseRecords {
     jdbc.queryForList("SELECT case_number FROM complaint_case WHERE case_number = ? FOR UPDATE", String.class, caseNumber);
   }
 
+  /** Staff corrected what the complaint is about. */
+  public void reclassify(String caseNumber, String category) {
+    jdbc.update("UPDATE complaint_case SET category = ? WHERE case_number = ?", category, caseNumber);
+  }
+
   public void close(String caseNumber, String outcome) {
     jdbc.update("UPDATE complaint_case SET status = ?, outcome = ?, closed_at = ? WHERE case_number = ?",
         CLOSED, outcome, EngineClock.now(), caseNumber);

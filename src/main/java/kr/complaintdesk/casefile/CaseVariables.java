@@ -90,6 +90,11 @@ public final class CaseVariables {
   public static final String THREAT_NOTE = "threatNote";
   public static final String ABUSE_REPORT = "abuseReport";
   public static final String ABUSE_REPORTED_BY = "abuseReportedBy";
+  // A correction of the triage facts (message CaseReclassified), read and removed by the step that triages again
+  public static final String CORRECTED_CATEGORY = "correctedCategory";
+  public static final String CORRECTED_HARM = "correctedHarm";
+  public static final String RECLASSIFICATION_NOTE = "reclassificationNote";
+  public static final String RECLASSIFIED_BY = "reclassifiedBy";
 
   // A consumer agency's reply rounds
   public static final String AGENCY_REPLY_INTERIM = "agencyReplyInterim";

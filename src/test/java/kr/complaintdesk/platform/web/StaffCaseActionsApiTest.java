@@ -33,8 +33,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The case API's staff actions over real HTTP: requesting a care visit after the first contact
- * ({@code POST …/visit-requests}). Only the customer-service desk may; bad input, unknown and closed cases, a second
- * request and a lost race are refused as problems in Korean, and a refusal changes nothing.
+ * ({@code POST …/visit-requests}) and correcting the category of a case ({@code POST …/classification}). Only the
+ * customer-service desk may; bad input, unknown and closed cases, a second request, a correction that changes nothing
+ * and a lost race are refused as problems in Korean, and a refusal changes nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -137,24 +138,101 @@ class StaffCaseActionsApiTest {
     String closed = submit("SERVICE");
     assertThat(api.post("/api/complaints/" + closed + "/withdrawal", AGENT, json(Map.of("reason", "해결됨"))).status())
         .isEqualTo(200);
+    String correction = json(Map.of("category", "INJURY", "note", "상처"));
 
     assertProblem(api.post(visitRequests("C-1999-999999"), AGENT, json(Map.of("note", "증상"))), 404);
+    assertProblem(api.post(classification("C-1999-999999"), AGENT, correction), 404);
     assertKoreanConflict(api.post(visitRequests(closed), AGENT, json(Map.of("note", "증상"))), closed);
+    assertKoreanConflict(api.post(classification(closed), AGENT, correction), closed);
   }
 
   /** Care and triage decide how the customer is handled: the desk that holds the contact (and consent) does. */
   @ParameterizedTest(name = "{0} is refused")
   @ValueSource(strings = {"cs-director1", "region-seoul1", "safety-lab1", "quality1", "logistics1", "pr-risk1",
       INTEGRATION, "process-owner1"})
-  void onlyTheCustomerServiceDeskRequestsVisits(String user) {
+  void onlyTheCustomerServiceDeskRequestsVisitsAndCorrectsTheCategory(String user) {
     String caseNumber = submit("PRODUCT_DEFECT");
     firstContact(caseNumber);
 
     Reply visit = api.post(visitRequests(caseNumber), user, json(Map.of("note", "증상")));
+    Reply correction = api.post(classification(caseNumber), user, json(Map.of("category", "INJURY", "note", "상처")));
 
-    assertProblem(visit, 403);
-    assertThat(visit.json().path("detail").asText()).containsPattern("[가-힣]");
+    for (Reply reply : List.of(visit, correction)) {
+      assertProblem(reply, 403);
+      assertThat(reply.json().path("detail").asText()).containsPattern("[가-힣]");
+    }
     assertThat(careVisits(caseNumber)).isZero();
+    assertThat(runtimeService.getVariable(instance(caseNumber).getId(), "category")).isEqualTo("PRODUCT_DEFECT");
+  }
+
+  // ---------------------------------------------------------------- classification
+
+  @Test
+  void anAgentCorrectsTheCategoryAndANewHarmMakesTheCaseP1() {
+    String caseNumber = submit("PRODUCT_DEFECT");
+
+    Reply reply = api.post(classification(caseNumber), AGENT,
+        json(Map.of("category", "INJURY", "note", "용기 파손으로 손가락을 베였다고 함")));
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    assertThat(reply.json().path("caseNumber").asText()).isEqualTo(caseNumber);
+    assertThat(reply.json().path("category").asText()).isEqualTo("INJURY");
+    assertThat(reply.json().path("harm").asBoolean()).as("an injury is harm").isTrue();
+    assertThat(reply.json().path("priority").asText()).isEqualTo("P1");
+    JsonNode details = api.get("/api/complaints/" + caseNumber, AGENT).json();
+    assertThat(details.path("category").asText()).isEqualTo("INJURY");
+    assertThat(details.path("priority").asText()).isEqualTo("P1");
+    assertThat(driver.task(instance(caseNumber), "UserTask_FirstContact").getPriority()).isEqualTo(80);
+    JsonNode entry = lastTimelineEntry(caseNumber);
+    assertThat(entry.path("actor").asText()).isEqualTo(AGENT);
+    assertThat(entry.path("summary").asText())
+        .startsWith("분류 정정: 불만 유형 PRODUCT_DEFECT → INJURY, 신체 피해 아니오 → 예, ").contains("우선순위 P2 → P1");
+    assertThat(entry.path("details").asText()).isEqualTo("용기 파손으로 손가락을 베였다고 함");
+  }
+
+  @Test
+  void aLeadCorrectsToALowerCategoryAndThePriorityStays() {
+    String caseNumber = submit("PRODUCT_DEFECT");
+    Map<String, Object> correction = Map.of("category", " SERVICE ", "harm", false, "note", "제품이 아니라 상담 불만");
+
+    Reply reply = api.post(classification(caseNumber), LEAD, json(correction));
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    assertThat(reply.json().path("category").asText()).isEqualTo("SERVICE");
+    assertThat(reply.json().path("harm").asBoolean()).isFalse();
+    assertThat(reply.json().path("priority").asText()).isEqualTo("P2");
+    assertThat(lastTimelineEntry(caseNumber).path("actor").asText()).isEqualTo(LEAD);
+
+    Reply again = api.post(classification(caseNumber), AGENT, json(correction));
+
+    assertKoreanConflict(again, caseNumber);
+    assertThat(again.json().path("detail").asText()).contains("이미 SERVICE");
+  }
+
+  @Test
+  void aCorrectionNamesWhatIsWrongAndChangesNothing() {
+    String caseNumber = submit("PRODUCT_DEFECT");
+    int entries = timelineSize(caseNumber);
+
+    Reply unknown = api.post(classification(caseNumber), AGENT, json(Map.of("category", "FOOD_POISONING", "note", "식중독")));
+    Reply injuryWithoutHarm = api.post(classification(caseNumber), AGENT,
+        json(Map.of("category", "INJURY", "harm", false, "note", "상처")));
+    Reply noNote = api.post(classification(caseNumber), AGENT, json(Map.of("category", "INJURY")));
+    Reply noCategory = api.post(classification(caseNumber), AGENT, json(Map.of("note", "상처")));
+    Reply harmNotBoolean = api.post(classification(caseNumber), AGENT,
+        "{\"category\":\"INJURY\",\"harm\":{\"yes\":1},\"note\":\"상처\"}");
+
+    for (Reply reply : List.of(unknown, injuryWithoutHarm, noNote, noCategory, harmNotBoolean)) {
+      assertProblem(reply, 400);
+    }
+    assertThat(fieldErrors(unknown).get("category")).startsWith("알 수 없는 값 'FOOD_POISONING'");
+    assertThat(fieldErrors(injuryWithoutHarm))
+        .containsEntry("harm", "신체 피해 유형(HEALTH_HARM, INJURY)은 신체 피해가 있는 불만입니다 (harm을 true로 하거나 빼세요)");
+    assertThat(fieldErrors(noNote)).containsEntry("note", "필수 항목입니다 (무엇을 왜 바로잡는지)");
+    assertThat(fieldErrors(noCategory)).containsEntry("category", "필수 항목입니다");
+    assertThat(runtimeService.getVariables(instance(caseNumber).getId()))
+        .containsEntry("category", "PRODUCT_DEFECT").containsEntry("priority", "P2");
+    assertThat(timelineSize(caseNumber)).isEqualTo(entries);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -172,6 +250,10 @@ class StaffCaseActionsApiTest {
 
   private static String visitRequests(String caseNumber) {
     return "/api/complaints/" + caseNumber + "/visit-requests";
+  }
+
+  private static String classification(String caseNumber) {
+    return "/api/complaints/" + caseNumber + "/classification";
   }
 
   private long careVisits(String caseNumber) {
