@@ -235,6 +235,18 @@ class StaffCaseActionsApiTest {
     assertThat(timelineSize(caseNumber)).isEqualTo(entries);
   }
 
+  @Test
+  void theOpenApiDescriptionHasBothStaffActionsWithTheirBodies() {
+    JsonNode description = api.send("GET", "/v3/api-docs", null, null, null).json();
+
+    assertThat(description.path("paths").path("/api/complaints/{caseNumber}/visit-requests").has("post")).isTrue();
+    assertThat(description.path("paths").path("/api/complaints/{caseNumber}/classification").has("post")).isTrue();
+    JsonNode schemas = description.path("components").path("schemas");
+    assertThat(schemas.path("VisitRequest").path("properties").has("note")).isTrue();
+    assertThat(schemas.path("Classification").path("properties").has("category")).isTrue();
+    assertThat(schemas.path("Classification").path("properties").has("harm")).isTrue();
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private String submit(String category) {
