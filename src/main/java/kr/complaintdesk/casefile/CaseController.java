@@ -60,6 +60,8 @@ class CaseController {
   static final String ABUSE_REPORT = "ABUSE_REPORT";
   static final String WITHDRAWAL = "WITHDRAWAL";
   static final String MERGE_CUSTOMERS = "MERGE_CUSTOMERS";
+  static final String VISIT_REQUEST = "VISIT_REQUEST";
+  static final String RECLASSIFICATION = "RECLASSIFICATION";
 
   @GetMapping("/{caseNumber}")
   @Operation(summary = "사건 조회",
@@ -79,6 +81,9 @@ class CaseController {
     List<String> actions = new ArrayList<>();
     if (open) {
       actions.addAll(List.of(CONTACT, THREAT, ABUSE_REPORT, WITHDRAWAL));
+      if (caller.isCustomerService()) {
+        actions.addAll(List.of(VISIT_REQUEST, RECLASSIFICATION));
+      }
     }
     if (caller.mayMergeCustomers()) {
       actions.add(MERGE_CUSTOMERS);

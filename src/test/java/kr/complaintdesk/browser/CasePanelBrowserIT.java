@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ExternalTool;
 import kr.complaintdesk.support.Requires;
+import kr.complaintdesk.support.TestData;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -77,7 +77,7 @@ class CasePanelBrowserIT {
   void anAgentSeesTheCaseBesideTheTaskAndRecordsEveryStaffActionFromIt() throws IOException {
     String name = unique("김하늘");
     String phone = uniquePhone();
-    String email = "haneul." + ThreadLocalRandom.current().nextInt(1_000_000) + "@example.kr";
+    String email = TestData.email("haneul");
     ProcessInstance earlier = startCase(intake("DELIVERY_DELAY", "busan").putValue("customerName", name)
         .putValue("customerPhone", phone));
     ProcessInstance complaint = startCase(intake("PRODUCT_DEFECT", "busan").putValue("customerName", name)
@@ -101,7 +101,8 @@ class CasePanelBrowserIT {
     assertThat(panel.earlierComplaints()).containsExactly(earlier.getBusinessKey());
     assertThat(panel.taskHolders()).containsEntry(firstContact.getId(), "맡은 사람 없음 · 맡을 수 있는 그룹: 고객상담팀 상담원");
     assertThat(panel.timelineKinds()).contains("INTAKE", "DECISION");
-    assertThat(panel.actions()).containsExactly("CONTACT", "THREAT", "ABUSE_REPORT", "WITHDRAWAL", "MERGE_CUSTOMERS");
+    assertThat(panel.actions()).containsExactly("CONTACT", "THREAT", "ABUSE_REPORT", "WITHDRAWAL", "VISIT_REQUEST",
+        "RECLASSIFICATION", "MERGE_CUSTOMERS");
 
     // Bad input: the case API's reasons, in Korean, beside the fields; nothing is recorded.
     int entriesBefore = timeline(caseNumber).size();
@@ -126,6 +127,22 @@ class CasePanelBrowserIT {
     assertThat(panel.timelineKinds().get(0)).isEqualTo("CONTACT");
     assertThat(panel.newestTimelineRow()).contains("고객상담팀 상담원 데모1 (cs-agent1)").contains("고객 재연락 (이메일)")
         .contains("배송 상황을 다시 문의함");
+
+    // A visit is requested after the first contact: before it, the case API's Korean reason, and nothing recorded.
+    int beforeVisit = timeline(caseNumber).size();
+    assertThat(panel.fill("VISIT_REQUEST", Map.of("note", "사용 뒤 두드러기가 생겼다고 함")).submit("VISIT_REQUEST"))
+        .isEqualTo("방문 케어를 요청하시겠습니까?");
+    assertThat(panel.confirmRefused("VISIT_REQUEST")).contains("1차 응대가 아직 끝나지 않았습니다");
+    assertThat(timeline(caseNumber)).hasSize(beforeVisit);
+
+    // A harm learned later: the category is corrected, triage runs again and the case becomes P1.
+    assertThat(panel.fill("RECLASSIFICATION", Map.of("category", "HEALTH_HARM", "note", "제품 사용 뒤 피부 발진을 알림"))
+        .submit("RECLASSIFICATION")).isEqualTo("불만 유형을 바로잡고 분류를 다시 실행하시겠습니까?");
+    assertThat(panel.confirm("RECLASSIFICATION")).isEqualTo("불만 유형을 바로잡았습니다.");
+    assertRecordedByAgent(caseNumber, "DECISION", "제품 사용 뒤 피부 발진을 알림");
+    JsonNode reclassified = lead("/api/complaints/" + caseNumber);
+    assertThat(reclassified.path("category").asText()).isEqualTo("HEALTH_HARM");
+    assertThat(reclassified.path("priority").asText()).isEqualTo("P1");
 
     assertThat(panel.fill("THREAT", Map.of("kind", "MEDIA", "note", "내일까지 답이 없으면 방송국에 제보하겠다고 함",
         "publicPostUrl", "https://community.example.kr/posts/4711")).submit("THREAT")).endsWith("하시겠습니까?");
@@ -220,11 +237,10 @@ class CasePanelBrowserIT {
 
   /** Customer names and numbers unique per run: the shared test database outlives a single test. */
   private static String unique(String name) {
-    return name + " " + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+    return name + " " + (100_000 + TestData.next());
   }
 
   private static String uniquePhone() {
-    int n = ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000);
-    return "010-" + String.valueOf(n).substring(0, 4) + "-" + String.valueOf(n).substring(4);
+    return TestData.phone();
   }
 }

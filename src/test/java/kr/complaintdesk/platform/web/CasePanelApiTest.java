@@ -72,8 +72,10 @@ class CasePanelApiTest {
   void theCaseSaysWhatTheCallerMayRecordOnItWhileOpenAndOnceClosed() {
     String caseNumber = submit(validIntake("SERVICE"));
 
-    assertThat(actions(caseNumber, AGENT)).containsExactly("CONTACT", "THREAT", "ABUSE_REPORT", "WITHDRAWAL", "MERGE_CUSTOMERS");
-    assertThat(actions(caseNumber, LEAD)).containsExactly("CONTACT", "THREAT", "ABUSE_REPORT", "WITHDRAWAL", "MERGE_CUSTOMERS");
+    assertThat(actions(caseNumber, AGENT)).containsExactly("CONTACT", "THREAT", "ABUSE_REPORT", "WITHDRAWAL",
+        "VISIT_REQUEST", "RECLASSIFICATION", "MERGE_CUSTOMERS");
+    assertThat(actions(caseNumber, LEAD)).containsExactly("CONTACT", "THREAT", "ABUSE_REPORT", "WITHDRAWAL",
+        "VISIT_REQUEST", "RECLASSIFICATION", "MERGE_CUSTOMERS");
     assertThat(actions(caseNumber, "quality1")).containsExactly("CONTACT", "THREAT", "ABUSE_REPORT", "WITHDRAWAL");
     assertThat(actions(caseNumber, "region-busan1")).containsExactly("CONTACT", "THREAT", "ABUSE_REPORT", "WITHDRAWAL");
 

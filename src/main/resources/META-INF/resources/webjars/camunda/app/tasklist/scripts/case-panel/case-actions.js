@@ -51,6 +51,29 @@ const ACTIONS = {
     done: '고객 철회를 기록했습니다. 사건이 종결되었습니다.',
     send: (api, ctx, v) => api.recordWithdrawal(ctx.caseNumber, {reason: v.reason})
   },
+  VISIT_REQUEST: {
+    button: '방문 케어 요청',
+    explain: '1차 응대 뒤에 증상이 나타나는 등 방문이 필요해졌을 때 요청합니다. 고객 지역의 사업부가 동의를 받아 '
+      + '방문하고 회복을 확인하며, 치료비는 보상에 반영됩니다.',
+    fields: () => [note('note', '요청 사유', '새 증상, 고객의 요청 등')],
+    question: '방문 케어를 요청하시겠습니까?',
+    yes: '예, 요청합니다',
+    done: '방문 케어를 요청했습니다. 지역 사업부에 방문 일정 작업이 생깁니다.',
+    send: (api, ctx, v) => api.requestVisit(ctx.caseNumber, {note: v.note})
+  },
+  RECLASSIFICATION: {
+    button: '불만 유형 바로잡기',
+    explain: '잘못 분류된 불만 유형이나 신체 피해 여부를 바로잡습니다. 분류 결정이 다시 실행되고, 우선순위는 '
+      + '올라가기만 합니다 (새로 알게 된 신체 피해는 P1).',
+    fields: labels => [choice('category', '불만 유형', labels.choices('category')),
+      choice('harm', '신체 피해 (고르지 않으면 불만 유형에 따름)', [['true', '있음'], ['false', '없음']]),
+      note('note', '바로잡는 이유', '무엇이 잘못 기록되었는지')],
+    question: '불만 유형을 바로잡고 분류를 다시 실행하시겠습니까?',
+    yes: '예, 바로잡습니다',
+    done: '불만 유형을 바로잡았습니다.',
+    send: (api, ctx, v) => api.reclassify(ctx.caseNumber,
+      {category: v.category, harm: v.harm === null ? null : v.harm === 'true', note: v.note})
+  },
   MERGE_CUSTOMERS: {
     button: '고객 합치기',
     explain: '다른 고객 번호로 등록된 사람이 이 고객과 같은 사람일 때 합칩니다. 그 고객의 연락처와 불만 이력이 '

@@ -100,6 +100,8 @@ export function caseApi(api) {
     raiseThreat: (caseNumber, body) => send('POST', `${complaint(caseNumber)}/threats`, body),
     reportAbuse: (caseNumber, body) => send('POST', `${complaint(caseNumber)}/abuse-reports`, body),
     recordWithdrawal: (caseNumber, body) => send('POST', `${complaint(caseNumber)}/withdrawal`, body),
+    requestVisit: (caseNumber, body) => send('POST', `${complaint(caseNumber)}/visit-requests`, body),
+    reclassify: (caseNumber, body) => send('POST', `${complaint(caseNumber)}/classification`, body),
     mergeCustomers: (customerId, body) => send('POST', `${customer(customerId)}/merge`, body)
   };
 }
