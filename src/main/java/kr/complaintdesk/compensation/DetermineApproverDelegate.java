@@ -42,7 +42,7 @@ public class DetermineApproverDelegate implements JavaDelegate {
     execution.setVariable(APPROVER_GROUP, group);
     execution.setVariable(APPROVER_GROUPS, String.join(",", atOrAbove(String.valueOf(group))));
     timeline.record(string(execution, CASE_NUMBER), Timeline.Kind.DECISION, CurrentUser.SYSTEM,
-        "승인 권한: " + group + " 이상 (" + outcome.reference() + ")", "offerAmount=" + amount);
+        "승인 권한: " + group + " 이상 (" + outcome.reference() + ")", "보상 금액: " + amount + "원");
   }
 
   /** {@code group} and the groups above it; a group outside the ladder (a table naming another) alone. */

@@ -43,7 +43,7 @@ class PayCompensationDelegate implements JavaDelegate {
     Object refundDue = execution.getVariable(REFUND_DUE_TEXT);
     timeline.record(caseNumber, Timeline.Kind.PAYOUT, CurrentUser.SYSTEM,
         "보상 지급: " + payout.remedy() + " " + amountKrw + "원" + (refundDue == null ? "" : " (환불 기한 " + refundDue + ")"),
-        "reference=" + reference + ", transaction=" + transaction);
+        "지급 기록 번호: " + reference + ", 거래 번호: " + transaction);
     execution.setVariable(PAYOUT_REFERENCE, transaction);
   }
 }

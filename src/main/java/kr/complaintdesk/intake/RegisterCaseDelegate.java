@@ -84,7 +84,7 @@ class RegisterCaseDelegate implements JavaDelegate {
     cases.insert(caseNumber, customerId, channel.name(), externalRef, idempotencyKey, category.name());
     Object submittedBy = execution.getVariable(SUBMITTED_BY);
     timeline.record(caseNumber, Timeline.Kind.INTAKE, submittedBy != null ? submittedBy.toString() : CurrentUser.of(execution),
-        "불만 접수 (" + channel + ", " + category + ")", externalRef == null ? null : "externalRef=" + externalRef);
+        "불만 접수 (" + channel + ", " + category + ")", externalRef == null ? null : "채널 참조 번호: " + externalRef);
     execution.setVariable(HARM, category.isHarm());
     execution.setVariable(EXTERNAL_THREAT, Boolean.TRUE.equals(in.externalThreat()));
     execution.setVariable(VISIT_CONSENT, false);

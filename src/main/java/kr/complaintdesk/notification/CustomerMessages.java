@@ -44,7 +44,7 @@ public class CustomerMessages {
     Optional<Customer> customer = cases.find(caseNumber).flatMap(c -> customers.find(c.customerId()));
     if (customer.isPresent() && customer.get().contactOptOut() && !template.neededForTheCase()) {
       timeline.record(caseNumber, Timeline.Kind.MESSAGE, CurrentUser.SYSTEM,
-          "고객 안내 보내지 않음 (연락 거부): " + template.subject(caseNumber), "reference=" + reference);
+          "고객 안내 보내지 않음 (연락 거부): " + template.subject(caseNumber), "발송 기록 번호: " + reference);
       return false;
     }
     Channel channel = Channel.NONE;
@@ -66,7 +66,7 @@ public class CustomerMessages {
     outbox.recordSent(reference, caseNumber, template, channel, recipient);
     timeline.record(caseNumber, Timeline.Kind.MESSAGE, CurrentUser.SYSTEM,
         (delivered ? "고객 안내 발송 (" + channel + "): " : "고객 안내 기록 (" + channel + " 발송 수단 없음): ") + message.subject(),
-        "reference=" + reference);
+        "발송 기록 번호: " + reference);
     return true;
   }
 

@@ -2,6 +2,7 @@ package kr.complaintdesk.triage;
 
 import static kr.complaintdesk.casefile.CaseVariables.*;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kr.complaintdesk.platform.calendar.BusinessCalendar;
@@ -57,7 +58,28 @@ public class TriageComplaintDelegate implements JavaDelegate {
     execution.setVariable(FIRST_RESPONSE_DUE, calendar.addBusinessHours(ClockUtil.getCurrentTime(),
         (Number) result.get(FIRST_RESPONSE_HOURS)));
     timeline.record(caseNumber, Timeline.Kind.DECISION, CurrentUser.SYSTEM, "분류: " + result.get(PRIORITY)
-        + ", 1차 응대 " + result.get(FIRST_RESPONSE_HOURS) + "영업시간 (" + outcome.reference() + ")", result.toString());
+        + ", 1차 응대 " + result.get(FIRST_RESPONSE_HOURS) + "영업시간 (" + outcome.reference() + ")", explained(result));
     LOG.info("Case {} triaged by {}: {}", caseNumber, outcome.reference(), result.get(PRIORITY));
+  }
+
+  /** What the decision asked for, as staff read it on the timeline: "원인 분석: 품질팀 · 방문 케어 제안: 아니요 · …". */
+  static String explained(Map<String, Object> result) {
+    List<String> analyses = new ArrayList<>();
+    if (Boolean.TRUE.equals(result.get(NEEDS_SAFETY_LAB))) {
+      analyses.add("안전성 Lab");
+    }
+    if (Boolean.TRUE.equals(result.get(NEEDS_QUALITY))) {
+      analyses.add("품질팀");
+    }
+    if (Boolean.TRUE.equals(result.get(NEEDS_LOGISTICS))) {
+      analyses.add("물류팀");
+    }
+    return "원인 분석: " + (analyses.isEmpty() ? "없음" : String.join(", ", analyses))
+        + " · 방문 케어 제안: " + yesNo(result.get(VISIT_OFFERED))
+        + " · 홍보·리스크 알림: " + yesNo(result.get(PR_RISK_ALERT));
+  }
+
+  private static String yesNo(Object value) {
+    return Boolean.TRUE.equals(value) ? "예" : "아니요";
   }
 }

@@ -117,7 +117,7 @@ class CustomerMessageOutboxTest {
     assertThat(row.get("SENT_AT")).isNotNull();
     assertThat(messageEntries(caseNumber)).singleElement().satisfies(entry -> {
       assertThat(entry.summary()).contains("고객 안내 발송 (EMAIL)").contains(caseNumber);
-      assertThat(entry.details()).isEqualTo("reference=" + reference);
+      assertThat(entry.details()).isEqualTo("발송 기록 번호: " + reference);
     });
   }
 
