@@ -25,7 +25,12 @@ public class Browsers implements AfterTestExecutionCallback, AfterEachCallback {
 
   /** A new browser (own profile, no shared cookies) on the Tasklist of the application at {@code baseUrl}. */
   public Tasklist open(String baseUrl) {
-    Tasklist tasklist = Tasklist.launch(baseUrl);
+    return open(baseUrl, "ko-KR");
+  }
+
+  /** The same for a person whose browser prefers {@code language} ({@code en-US}). */
+  public Tasklist open(String baseUrl, String language) {
+    Tasklist tasklist = Tasklist.launch(baseUrl, language);
     open.add(tasklist);
     return tasklist;
   }

@@ -70,6 +70,12 @@ public final class Tasklist implements AutoCloseable {
   }
 
   static Tasklist launch(String baseUrl) {
+    return launch(baseUrl, "ko-KR");
+  }
+
+  /** A browser whose user prefers {@code language} (e.g. {@code en-US}: the webapps must still speak Korean). */
+  static Tasklist launch(String baseUrl, String language) {
+    String primary = language.substring(0, 2);
     Path profile;
     try {
       profile = Files.createTempDirectory("tasklist-chromium-");
@@ -80,9 +86,9 @@ public final class Tasklist implements AutoCloseable {
     options.setBinary(ExternalTool.chromiumBinary());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1600,1000", "--lang=ko-KR", "--accept-lang=ko-KR,ko",
-        "--user-data-dir=" + profile.toAbsolutePath());
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ko-KR,ko"));
+        "--disable-dev-shm-usage", "--window-size=1600,1000", "--lang=" + language,
+        "--accept-lang=" + language + "," + primary, "--user-data-dir=" + profile.toAbsolutePath());
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language + "," + primary));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(ExternalTool.chromedriverBinary()))
         .usingAnyFreePort()
@@ -93,7 +99,7 @@ public final class Tasklist implements AutoCloseable {
       ChromeDriver driver = new ChromeDriver(service, options);
       // Headless Chromium ignores --lang for Intl (form-js date formats follow it); --accept-lang sets only
       // navigator.language. Emulate a Korean browser the way DevTools does, for this tab and its navigations.
-      driver.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", "ko-KR"));
+      driver.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", language));
       driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
           Map.of("source", clockScript(ClockUtil.getCurrentTime().getTime() - System.currentTimeMillis())));
       return new Tasklist(driver, profile, baseUrl);
@@ -415,6 +421,31 @@ public final class Tasklist implements AutoCloseable {
 
   public String currentUrl() {
     return driver.getCurrentUrl();
+  }
+
+  /** Goes to {@code path} of the application (another webapp of the same login, e.g. Cockpit). */
+  public Tasklist go(String path) {
+    driver.get(baseUrl + path);
+    return this;
+  }
+
+  /** The text a person sees on the page now: visible text, and the titles and placeholders of what is visible. */
+  public String visibleText() {
+    return (String) js("const seen = [document.body.innerText];"
+        + "document.querySelectorAll('[title], [placeholder], [aria-label]').forEach(e => {"
+        + " if (e.offsetParent !== null) { seen.push(e.getAttribute('title') || '', e.getAttribute('placeholder') || ''); } });"
+        + "return seen.join('\\n');");
+  }
+
+  /** Whether an element matching {@code css} is shown (laid out and not hidden). */
+  public boolean shows(String css) {
+    return driver.findElements(By.cssSelector(css)).stream().anyMatch(WebElement::isDisplayed);
+  }
+
+  /** Waits until {@code condition} holds for the page, reporting {@code what} when it does not. */
+  public Tasklist await(String what, java.util.function.Supplier<Boolean> condition) {
+    waitFor(driver, TIMEOUT).withMessage(what).until(d -> condition.get());
+    return this;
   }
 
   byte[] screenshot() {
