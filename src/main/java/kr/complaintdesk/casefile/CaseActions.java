@@ -11,6 +11,7 @@ import static kr.complaintdesk.casefile.CaseVariables.ABUSE_REPORT;
 import static kr.complaintdesk.casefile.CaseVariables.ABUSE_REPORTED_BY;
 import static kr.complaintdesk.casefile.CaseVariables.CASE_OWNER;
 import static kr.complaintdesk.casefile.CaseVariables.CATEGORY;
+import static kr.complaintdesk.casefile.CaseVariables.CHANNEL;
 import static kr.complaintdesk.casefile.CaseVariables.CORRECTED_CATEGORY;
 import static kr.complaintdesk.casefile.CaseVariables.CORRECTED_HARM;
 import static kr.complaintdesk.casefile.CaseVariables.CUSTOMER_RESPONSE_NOTE;
@@ -34,6 +35,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import kr.complaintdesk.casefile.CaseRecords.CaseRecord;
 import kr.complaintdesk.platform.calendar.EngineClock;
+import kr.complaintdesk.platform.engine.FormLabels;
 import kr.complaintdesk.platform.engine.Refusal;
 import kr.complaintdesk.platform.security.CurrentUser;
 import kr.complaintdesk.platform.security.StaffNames;
@@ -194,7 +196,7 @@ public class CaseActions {
   @Transactional
   public void recordContact(String caseNumber, String channel, String note, String actor) {
     cases.lockForChange(caseNumber);
-    timeline.record(caseNumber, Timeline.Kind.CONTACT, actor, "고객 재연락 (" + channel + ")", note);
+    timeline.record(caseNumber, Timeline.Kind.CONTACT, actor, "고객 재연락 (" + FormLabels.option(CHANNEL, channel) + ")", note);
     runtimeService.createMessageCorrelation(CUSTOMER_CONTACTED).processInstanceId(runningInstanceId(caseNumber))
         .correlateWithResult();
   }

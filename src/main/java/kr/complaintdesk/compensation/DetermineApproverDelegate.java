@@ -42,7 +42,13 @@ public class DetermineApproverDelegate implements JavaDelegate {
     execution.setVariable(APPROVER_GROUP, group);
     execution.setVariable(APPROVER_GROUPS, String.join(",", atOrAbove(String.valueOf(group))));
     timeline.record(string(execution, CASE_NUMBER), Timeline.Kind.DECISION, CurrentUser.SYSTEM,
-        "승인 권한: " + group + " 이상 (" + outcome.reference() + ")", "보상 금액: " + amount + "원");
+        "승인 권한: " + groupName(String.valueOf(group)) + " 이상 (" + outcome.reference() + ")", "보상 금액: " + amount + "원");
+  }
+
+  /** The Korean name of an approving group, as Tasklist and Admin show it ({@code cs-lead}: 고객상담팀 팀장). */
+  static String groupName(String group) {
+    return StaffGroup.all(List.of()).stream().filter(g -> g.id().equals(group)).map(StaffGroup::name).findFirst()
+        .orElse(group);
   }
 
   /** {@code group} and the groups above it; a group outside the ladder (a table naming another) alone. */

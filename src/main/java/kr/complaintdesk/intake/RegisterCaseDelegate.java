@@ -14,6 +14,7 @@ import kr.complaintdesk.customer.CustomerDirectory.Identity;
 import kr.complaintdesk.customer.CustomerDirectory;
 import kr.complaintdesk.customer.IdentityKind;
 import kr.complaintdesk.intake.CaseInputException.FieldError;
+import kr.complaintdesk.platform.engine.FormLabels;
 import kr.complaintdesk.platform.security.CurrentUser;
 import kr.complaintdesk.platform.validation.Violations;
 import kr.complaintdesk.timeline.Timeline;
@@ -84,7 +85,7 @@ class RegisterCaseDelegate implements JavaDelegate {
     cases.insert(caseNumber, customerId, channel.name(), externalRef, idempotencyKey, category.name());
     Object submittedBy = execution.getVariable(SUBMITTED_BY);
     timeline.record(caseNumber, Timeline.Kind.INTAKE, submittedBy != null ? submittedBy.toString() : CurrentUser.of(execution),
-        "불만 접수 (" + channel + ", " + category + ")", externalRef == null ? null : "채널 참조 번호: " + externalRef);
+        "불만 접수 (" + FormLabels.option(CHANNEL, channel.name()) + ", " + FormLabels.option(CATEGORY, category.name()) + ")", externalRef == null ? null : "채널 참조 번호: " + externalRef);
     execution.setVariable(HARM, category.isHarm());
     execution.setVariable(EXTERNAL_THREAT, Boolean.TRUE.equals(in.externalThreat()));
     execution.setVariable(VISIT_CONSENT, false);

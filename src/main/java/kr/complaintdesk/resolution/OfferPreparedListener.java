@@ -4,6 +4,7 @@ import static kr.complaintdesk.casefile.CaseVariables.*;
 
 import java.util.List;
 import kr.complaintdesk.casefile.Offers;
+import kr.complaintdesk.platform.engine.FormLabels;
 import kr.complaintdesk.platform.engine.Refusal;
 import kr.complaintdesk.platform.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
@@ -64,6 +65,7 @@ class OfferPreparedListener implements TaskListener {
       details = details + "\n기준과 다른 해결안을 고른 이유: " + reason;
     }
     timeline.record(caseNumber, Timeline.Kind.OFFER, preparedBy,
-        (finalOffer ? "최종 해결안" : task.getName()) + ": " + remedy + " " + amountKrw + "원", details);
+        (finalOffer ? "최종 해결안" : task.getName()) + ": " + FormLabels.option(REMEDY, remedy) + " "
+            + String.format("%,d", amountKrw) + "원", details);
   }
 }

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import kr.complaintdesk.casefile.Remedy;
 import kr.complaintdesk.platform.engine.Decisions;
+import kr.complaintdesk.platform.engine.FormLabels;
 import kr.complaintdesk.platform.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -61,6 +63,8 @@ public class SuggestRemediesDelegate implements JavaDelegate {
     execution.setVariable(SUGGESTED_REMEDIES, String.join(",", remedies));
     execution.setVariable(REMEDY_SUGGESTIONS, text + "\n(" + outcome.reference() + ")");
     timeline.record(string(execution, CASE_NUMBER), Timeline.Kind.DECISION, CurrentUser.SYSTEM,
-        "보상 기준 제안: " + (remedies.isEmpty() ? "없음" : String.join(", ", remedies)) + " (" + outcome.reference() + ")", text);
+        "보상 기준 제안: " + (remedies.isEmpty() ? "없음"
+            : remedies.stream().map(r -> FormLabels.option(REMEDY, r)).collect(Collectors.joining(", ")))
+            + " (" + outcome.reference() + ")", text);
   }
 }

@@ -829,12 +829,12 @@ class ComplaintApiTest {
     assertThat(entries.get(3).path("summary").asText()).isEqualTo("고객 1차 응대 완료");
     assertThat(entries.get(3).path("details").asText()).contains("contactNotes").contains("REFUND");
     assertThat(entries.get(4).path("summary").asText()).startsWith("보상 기준 제안");
-    assertThat(entries.get(5).path("summary").asText()).contains("REFUND").contains("50000");
+    assertThat(entries.get(5).path("summary").asText()).isEqualTo("해결안 제시: 환불 50,000원");
     assertThat(entries.get(6).path("summary").asText()).isEqualTo("해결안 제시 완료");
     assertThat(entries.get(6).path("details").asText()).contains("\"offerAmount\":50000").contains("\"companyFault\":\"NO\"")
         .contains("고객이 결제 취소를 원함");
     assertThat(entries.get(7).path("summary").asText()).contains("수락");
-    assertThat(entries.get(8).path("summary").asText()).startsWith("승인 권한: cs-lead");
+    assertThat(entries.get(8).path("summary").asText()).startsWith("승인 권한: 고객상담팀 팀장 이상");
     assertThat(entries.get(9).path("summary").asText()).isEqualTo("보상 승인 완료");
     assertThat(entries.get(9).path("details").asText()).contains("\"compensationApproved\":true").contains("규정 범위");
     // A refund waits for the returned goods and is due 3 business days after they arrived.
@@ -1051,7 +1051,7 @@ class ComplaintApiTest {
         .contains("<h1>" + caseNumber + " 사건 타임라인</h1>")
         .contains("<p>상태: 종결 (고객 철회), 우선순위: P3</p>")
         .contains("<th>언제</th><th>누가</th><th>무엇을</th><th>내용</th>")
-        .contains("</td><td>" + AGENT + "</td><td>고객 재연락 (PHONE)</td><td class=\"details\">"
+        .contains("</td><td>" + AGENT + "</td><td>고객 재연락 (전화)</td><td class=\"details\">"
             + "&lt;script&gt;alert(&#39;타임라인&#39;)&lt;/script&gt; &amp; &quot;따옴표&quot;</td></tr>")
         .contains("&lt;b&gt;철회&lt;/b&gt;")
         .doesNotContain("<script>").doesNotContain("<b>")
