@@ -53,7 +53,7 @@ class CustomerController {
   @GetMapping("/{customerId}")
   @Operation(summary = "고객 조회 (연락처와 연락 거부 여부)")
   public CustomerView get(@PathVariable String customerId, HttpServletRequest request) {
-    requireStaff(request);
+    requireCustomerReader(request);
     Customer c = find(customerId);
     return new CustomerView(c.id(), c.name(), c.region(), c.contactOptOut(), c.identities());
   }
@@ -61,7 +61,7 @@ class CustomerController {
   @GetMapping("/{customerId}/complaints")
   @Operation(summary = "고객의 불만 이력 (합쳐진 고객의 이력 포함)")
   public List<ComplaintSummary> history(@PathVariable String customerId, HttpServletRequest request) {
-    requireStaff(request);
+    requireCustomerReader(request);
     Customer c = find(customerId);
     return cases.ofCustomer(c.id()).stream().map(r -> new ComplaintSummary(r.caseNumber(), r.channel(), r.category(),
         r.status(), r.outcome(), r.createdAt())).toList();
@@ -87,5 +87,12 @@ class CustomerController {
 
   private Customer find(String customerId) {
     return customers.find(customerId).orElseThrow(() -> ApiProblem.notFound("고객 " + customerId + "을(를) 찾을 수 없습니다"));
+  }
+
+  private static void requireCustomerReader(HttpServletRequest request) {
+    if (!requireStaff(request).mayReadCustomers()) {
+      throw ApiProblem.forbidden("고객의 연락처와 불만 이력은 고객상담팀(상담원, 팀장, 고객만족 책임자)만 볼 수 있습니다. "
+          + "작업에 필요한 연락처는 작업 양식에 있습니다.");
+    }
   }
 }

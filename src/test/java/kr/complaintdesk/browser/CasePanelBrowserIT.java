@@ -192,6 +192,8 @@ class CasePanelBrowserIT {
     assertThat(panel.summary()).contains("고객상담팀 상담원 데모1 (cs-agent1)");
     assertThat(panel.actions()).containsExactly("CONTACT", "THREAT", "ABUSE_REPORT", "WITHDRAWAL");
     assertThat(panel.text()).doesNotContain("고객 합치기");
+    // The customer file is the customer-service desk's; the visit form carries the phone number the region needs.
+    assertThat(panel.text()).contains("고객상담팀(상담원, 팀장, 고객만족 책임자)만 볼 수 있습니다");
     assertThat(rest.withBasicAuth("region-busan1", PASSWORD).postForEntity("/api/customers/"
         + lead("/api/complaints/" + caseNumber).path("customerId").asText() + "/merge",
         Map.of("mergedCustomerId", "CU-any"), String.class).getStatusCode().value())

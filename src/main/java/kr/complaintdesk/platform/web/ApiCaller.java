@@ -35,6 +35,16 @@ public record ApiCaller(String userId, List<String> groups) {
     return groups.contains(StaffGroup.CS_AGENT) || groups.contains(StaffGroup.CS_LEAD) || groups.contains(Groups.CAMUNDA_ADMIN);
   }
 
+  /**
+   * Whether the caller reads customers' identities (phone numbers, e-mail addresses, SNS handles) and complaint
+   * histories: the customer-service desk and its director, who talk to customers. The analysts, regions and
+   * PR/risk work with what their tasks carry (a visit task has the phone number it needs), not with the customer
+   * file.
+   */
+  public boolean mayReadCustomers() {
+    return isCustomerService() || groups.contains(StaffGroup.CS_DIRECTOR);
+  }
+
   public boolean mayMergeCustomers() {
     return isCustomerService();
   }

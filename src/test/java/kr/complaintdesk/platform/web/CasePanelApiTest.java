@@ -219,6 +219,23 @@ class CasePanelApiTest {
     }
   }
 
+  @Test
+  void theCustomerFileIsTheCustomerServiceDesksOthersAreToldWhy() {
+    String customerId = submitReply(validIntake("HEALTH_HARM")).path("customerId").asText();
+    for (String user : List.of(AGENT, LEAD, "cs-director1")) {
+      assertThat(api.get("/api/customers/" + customerId, user).status()).as(user).isEqualTo(200);
+      assertThat(api.get("/api/customers/" + customerId + "/complaints", user).status()).as(user).isEqualTo(200);
+    }
+    for (String user : List.of("quality1", "safety-lab1", "logistics1", "region-seoul1", "pr-risk1")) {
+      for (String path : List.of("", "/complaints")) {
+        Reply refused = api.get("/api/customers/" + customerId + path, user);
+        assertProblem(refused, 403);
+        assertThat(refused.json().path("detail").asText()).as(user).contains("고객상담팀");
+        assertThat(refused.body()).as(user).doesNotContain("010-7");
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private String submit(Map<String, Object> intake) {

@@ -68,9 +68,16 @@ class CasePanel {
     const api = this.api;
     const [complaint, timeline, tasks, payouts] = await Promise.all([api.complaint(this.caseNumber),
       api.timeline(this.caseNumber), api.tasks(this.caseNumber), api.payouts(this.caseNumber)]);
-    const [customer, complaints] = await Promise.all([api.customer(complaint.customerId).catch(() => null),
-      api.complaintsOf(complaint.customerId).catch(() => [])]);
-    const view = {complaint, timeline, tasks, payouts, customer, complaints, notice, taskId: this.taskId};
+    // The customer file is the customer-service desk's: others get the API's reason instead.
+    let customer = null;
+    let complaints = [];
+    let customerRefusal = null;
+    try {
+      [customer, complaints] = await Promise.all([api.customer(complaint.customerId), api.complaintsOf(complaint.customerId)]);
+    } catch (refused) {
+      customerRefusal = refusalText(refused);
+    }
+    const view = {complaint, timeline, tasks, payouts, customer, complaints, customerRefusal, notice, taskId: this.taskId};
     const actions = actionsSection(complaint.actions || [], this.labels, complaint.status === 'CLOSED');
     this.draw(panel(view, this.labels, actions));
     const customerId = customer ? customer.customerId : complaint.customerId;

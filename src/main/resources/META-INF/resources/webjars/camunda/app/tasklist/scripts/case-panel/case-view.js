@@ -146,9 +146,9 @@ function summary(c, tasks, labels) {
     </section>`;
 }
 
-function customerSection(customer, complaints, caseNumber, labels) {
+function customerSection(customer, complaints, caseNumber, labels, refusal) {
   if (!customer) {
-    return html`<section class="cd-customer"><h4>고객</h4><p>고객 정보를 읽을 수 없습니다.</p></section>`;
+    return html`<section class="cd-customer"><h4>고객</h4><p class="cd-customer-refused">${refusal || '고객 정보를 읽을 수 없습니다.'}</p></section>`;
   }
   const identities = Object.entries(customer.identities || {});
   const earlier = complaints.filter(c => c.caseNumber !== caseNumber)
@@ -286,7 +286,7 @@ export function panel(view, labels, actions) {
         ? html`<p class="alert alert-success">${view.notice}</p>` : ''}</div>
       ${summary(view.complaint, view.tasks, labels)}
       ${actions}
-      ${customerSection(view.customer, view.complaints, view.complaint.caseNumber, labels)}
+      ${customerSection(view.customer, view.complaints, view.complaint.caseNumber, labels, view.customerRefusal)}
       ${tasksSection(view.tasks, view.taskId)}
       ${offersSection(view.complaint.offers || [], view.payouts, labels)}
       ${timelineSection(view.timeline, labels)}
