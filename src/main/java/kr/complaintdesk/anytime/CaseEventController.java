@@ -4,7 +4,6 @@ import static kr.complaintdesk.casefile.CaseApi.requireOpen;
 import static kr.complaintdesk.casefile.CaseApi.requireStaffOrItsChannel;
 import static kr.complaintdesk.casefile.CaseApi.result;
 import static kr.complaintdesk.casefile.CaseMessages.NOTE;
-import static kr.complaintdesk.platform.web.ApiRequests.caller;
 import static kr.complaintdesk.platform.web.ApiRequests.requireStaff;
 import static kr.complaintdesk.platform.web.ApiRequests.requireValid;
 import static kr.complaintdesk.platform.web.ApiRequests.retryingRaces;
@@ -23,7 +22,6 @@ import kr.complaintdesk.platform.validation.Required;
 import kr.complaintdesk.platform.validation.Text;
 import kr.complaintdesk.platform.validation.WebAddress;
 import kr.complaintdesk.platform.web.ApiCaller;
-import kr.complaintdesk.platform.web.ApiProblem;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,10 +70,8 @@ class CaseEventController {
   @Operation(summary = "고객 재연락 (메시지 CustomerContacted)")
   public ResponseEntity<Map<String, Object>> contact(@PathVariable String caseNumber, @RequestBody Contact body,
       HttpServletRequest request) {
-    ApiCaller caller = caller(request);
-    if (!caller.maySubmit()) {
-      throw ApiProblem.forbidden("고객 연락을 기록할 권한이 없습니다");
-    }
+    ApiCaller caller = requireStaffOrItsChannel(request, cases, caseNumber,
+        "고객 연락은 직원이나 그 사건이 접수된 채널의 연동 계정만 기록할 수 있습니다");
     requireValid(validator.validate(body));
     requireOpen(cases, caseNumber);
     retryingRaces(() -> {
@@ -89,10 +85,8 @@ class CaseEventController {
   @Operation(summary = "외부 위협 제기: 사건이 P1이 되고 홍보·리스크팀이 평가 (메시지 ExternalThreatRaised)")
   public ResponseEntity<Map<String, Object>> threat(@PathVariable String caseNumber, @RequestBody Threat body,
       HttpServletRequest request) {
-    ApiCaller caller = caller(request);
-    if (!caller.maySubmit()) {
-      throw ApiProblem.forbidden("외부 위협을 기록할 권한이 없습니다");
-    }
+    ApiCaller caller = requireStaffOrItsChannel(request, cases, caseNumber,
+        "외부 위협은 직원이나 그 사건이 접수된 채널의 연동 계정만 기록할 수 있습니다");
     requireValid(validator.validate(body));
     requireOpen(cases, caseNumber);
     retryingRaces(() -> {

@@ -282,10 +282,12 @@ public class CaseActions {
     return (String) runtimeService.getVariable(instanceId, PRIORITY);
   }
 
-  /** Whether the running case was submitted by {@code userId} (a channel-integration account: its channel). */
+  /**
+   * Whether the case, running or closed, was submitted by {@code userId} (a channel-integration account: its
+   * channel); false for a case that does not exist.
+   */
   public boolean cameInThrough(String caseNumber, String userId) {
-    ProcessInstance instance = instance(caseNumber);
-    return instance != null && userId.equals(runtimeService.getVariable(instance.getId(), SUBMITTED_BY));
+    return historicInstanceIds(caseNumber).length > 0 && userId.equals(caseVariable(caseNumber, SUBMITTED_BY));
   }
 
   public boolean isRunning(String caseNumber) {

@@ -410,7 +410,6 @@ class ComplaintApiTest {
         api.get(unknown + "/timeline", AGENT),
         api.post(unknown + "/responses", AGENT, "{\"accepted\":true}"),
         api.post(unknown + "/contacts", AGENT, "{\"channel\":\"PHONE\"}"),
-        api.post(unknown + "/contacts", INTEGRATION, "{\"channel\":\"PHONE\"}"),
         api.post(unknown + "/withdrawal", AGENT, "{\"reason\":\"취소\"}"))) {
       assertProblem(reply, 404);
       assertThat(reply.json().path("detail").asText()).contains("C-1999-999999");
@@ -930,6 +929,9 @@ class ComplaintApiTest {
         api.post("/api/complaints/" + phoneCase + "/responses", INTEGRATION, "{\"accepted\":true}"),
         api.post("/api/complaints/" + phoneCase + "/withdrawal", INTEGRATION, "{\"reason\":\"x\"}"),
         api.post("/api/complaints/C-1999-999999/withdrawal", INTEGRATION, "{\"reason\":\"x\"}"),
+        api.post("/api/complaints/C-1999-999999/contacts", INTEGRATION, "{\"channel\":\"WEB\"}"),
+        api.post("/api/complaints/" + phoneCase + "/contacts", INTEGRATION, "{\"channel\":\"WEB\"}"),
+        api.post("/api/complaints/" + phoneCase + "/threats", INTEGRATION, "{\"kind\":\"MEDIA\",\"note\":\"제보\"}"),
         api.post("/api/complaints/" + ownCase + "/withdrawal", "process-owner1", "{\"reason\":\"x\"}"))) {
       assertProblem(reply, 403);
       assertThat(reply.json().path("detail").asText()).contains("채널");
@@ -953,8 +955,9 @@ class ComplaintApiTest {
     assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
     assertThat(withdrawn.json().path("outcome").asText()).isEqualTo("WITHDRAWN");
     assertThat(isRunning(ownCase)).isFalse();
-    // Reading the case stays closed to the integration.
+    // Reading the case stays closed to the integration; its own closed case is closed to changes (409, not 403).
     assertProblem(api.get("/api/complaints/" + ownCase, INTEGRATION), 403);
+    assertProblem(api.post("/api/complaints/" + ownCase + "/contacts", INTEGRATION, "{\"channel\":\"WEB\"}"), 409);
   }
 
   @Test

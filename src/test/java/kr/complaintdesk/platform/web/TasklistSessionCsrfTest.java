@@ -60,7 +60,9 @@ class TasklistSessionCsrfTest {
 
   @Test
   void integrationsWithHttpBasicNeedNoToken() {
-    ProcessInstance complaint = new CaseDriver(engine).startCase(intake("SERVICE", "seoul"));
+    // A case that came in through the integration's channel: the one it may report contacts on.
+    ProcessInstance complaint = new CaseDriver(engine).startCase(intake("SERVICE", "seoul")
+        .putValue("submittedBy", "channel-integration1"));
 
     Reply contact = new ApiClient(port).post("/api/complaints/" + complaint.getBusinessKey() + "/contacts",
         "channel-integration1", "{\"channel\":\"PHONE\",\"note\":\"다시 전화함\"}", "Origin", "http://attacker.example");
