@@ -171,7 +171,8 @@ function showRefusal(formElement, refused) {
       p.textContent = p.textContent ? `${p.textContent} · ${reason}` : reason;
       p.hidden = false;
     } else {
-      elsewhere.push(`${field}: ${reason}`);
+      // A field this form does not have (the API names it by its id): its Korean reason says enough.
+      elsewhere.push(reason);
     }
   });
   problem.textContent = [refusalText(refused), ...elsewhere].join(' — ');
@@ -223,7 +224,11 @@ export function bindActions(root, api, ctx, done) {
       } catch (refused) {
         setBusy(formElement, false);
         ask(false);
-        showRefusal(formElement, refused.errors ? refused : {title: '처리하지 못했습니다', detail: String(refused), errors: []});
+        if (!refused.errors) {
+          console.error('case panel: the request failed', refused);
+        }
+        showRefusal(formElement, refused.errors ? refused : {title: '처리하지 못했습니다',
+          detail: '서버에 닿지 못했거나 예기치 못한 오류입니다. 페이지를 새로 고친 뒤 다시 시도하세요.', errors: []});
       }
     });
   });

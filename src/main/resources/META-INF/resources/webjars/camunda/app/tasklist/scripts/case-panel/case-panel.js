@@ -2,7 +2,9 @@
  * Tasklist plugin: a tab "사건" beside every task of a complaint case. It shows the case (number, channel,
  * category, priority, status, owner, the next due date), its customer with every identity and earlier
  * complaints, the open tasks and who holds them, offers and payouts, and the timeline; and it lets staff record
- * what the case API allows them (a contact, a threat, an abuse report, a withdrawal, a merge of two customers).
+ * what the case API allows them (a contact, a threat, an abuse report, a withdrawal; for the customer-service
+ * desk also a care visit after first contact, a corrected category and a merge of two customers). The customer
+ * section is the customer-service desk's; others see the API's reason.
  *
  * Loaded by Tasklist's config.js as an ES module: customScripts: ['scripts/case-panel/case-panel'].
  * Plain JavaScript with no build step; everything it reads comes from the case API with the Tasklist login.
