@@ -49,7 +49,7 @@ class VisitRequestController {
 
   @PostMapping("/{caseNumber}/visit-requests")
   @Operation(summary = "방문 케어 요청: 고객 지역의 사업부가 방문 케어를 진행 (메시지 VisitRequested). 고객상담팀만, "
-      + "1차 응대 뒤에, 진행 중인 방문 케어가 없을 때")
+      + "1차 응대 뒤에, 사건에 방문 케어가 없었고 고객이 해결안을 수락하기 전에")
   public ResponseEntity<Map<String, Object>> request(@PathVariable String caseNumber, @RequestBody VisitRequest body,
       HttpServletRequest request) {
     ApiCaller caller = requireCustomerService(request, "방문 케어는 고객상담팀(상담원, 팀장)만 요청할 수 있습니다");

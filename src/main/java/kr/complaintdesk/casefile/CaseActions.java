@@ -240,7 +240,10 @@ public class CaseActions {
   /**
    * Staff ask for a care visit after the first contact (message {@code VisitRequested}); answers the customer's
    * region, whose division the visit goes to. Refused while the first contact is open, whose form takes the
-   * customer's consent to a visit triage offered, and while a care visit of the case runs.
+   * customer's consent to a visit triage offered; when the case has had a care visit, running or ended, since a
+   * second one would write its results over the first's (a diagnosis the treatment-cost rule pays on); and once the
+   * customer accepted an offer or compensation started, when the visit's costs could no longer be paid and the case
+   * could close while the care runs.
    */
   @Transactional
   public String requestVisit(String caseNumber, String note, String actor) {
@@ -252,6 +255,16 @@ public class CaseActions {
     }
     if (instances.instances(caseNumber).processDefinitionKey(CaseInstances.CARE_VISIT_PROCESS).count() > 0) {
       throw Refusal.conflict("사건 " + caseNumber + "에는 진행 중인 방문 케어가 있습니다. 지역 사업부의 방문 케어 작업에서 이어 가세요.");
+    }
+    if (instances.history(caseNumber).processDefinitionKey(CaseInstances.CARE_VISIT_PROCESS).count() > 0) {
+      throw Refusal.conflict("사건 " + caseNumber + "의 방문 케어는 이미 끝났습니다. 새 방문 케어는 앞선 방문의 진단과 결과를 "
+          + "덮어쓰므로 요청할 수 없습니다. 다시 방문해야 하면 고객상담팀 팀장에게 알려 지역 사업부와 조율하세요.");
+    }
+    if (Boolean.TRUE.equals(runtimeService.getVariable(instanceId, OFFER_ACCEPTED))
+        || instances.history(caseNumber).processDefinitionKey(CaseInstances.COMPENSATION_PROCESS).count() > 0) {
+      throw Refusal.conflict("사건 " + caseNumber + "은(는) 고객이 해결안을 수락했거나 보상이 시작되어 방문 케어를 요청할 수 "
+          + "없습니다. 이제 생기는 치료비는 보상에 들어가지 못합니다. 방문이 필요하면 고객상담팀 팀장에게 알려 새 사건으로 "
+          + "접수하거나 지역 사업부와 조율하세요.");
     }
     String region = (String) runtimeService.getVariable(instanceId, REGION);
     timeline.record(caseNumber, Timeline.Kind.DECISION, actor, "방문 케어 요청 (지역 " + region + ")", note);

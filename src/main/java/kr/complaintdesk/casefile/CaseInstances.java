@@ -21,6 +21,8 @@ public class CaseInstances {
   public static final String CASE_PROCESS = "complaint-case";
   /** The care a case calls for its customer; its instances carry the case number too. */
   public static final String CARE_VISIT_PROCESS = "care-visit";
+  /** The payout or shipment of what the customer accepted; its instances carry the case number too. */
+  public static final String COMPENSATION_PROCESS = "compensation";
 
   private final RuntimeService runtimeService;
   private final HistoryService historyService;

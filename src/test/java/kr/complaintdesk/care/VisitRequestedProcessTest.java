@@ -27,8 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * complaint-case's event sub-process "방문 케어 요청" (message VisitRequested): a care visit staff ask for after the
- * first contact runs as the visit triage starts, its costs reach the case, the offer waits for it when it has not
- * been prepared yet, and the rest of the case goes on whatever stage it is in.
+ * first contact runs as the visit triage starts, its costs reach the case and the offer waits for it when it has not
+ * been prepared yet. It is refused where it would harm the case: a second visit, or one after the customer accepted.
  */
 class VisitRequestedProcessTest extends ProcessTestBase {
 
@@ -91,35 +91,30 @@ class VisitRequestedProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void aVisitRequestedDuringTheCompensationRunsAlongsideAndTheCaseGoesOn() {
+  void aVisitIsRefusedOnceTheCustomerAcceptedAndCompensationRuns() {
     ProcessInstance pi = startAt("UserTask_PrepareOffer", "daegu");
     driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "NO", "rootCause", "SERVICE_FAILURE",
         "remedy", "REFUND", "offerAmount", 25000L, "offerText", "환불");
     driver.complete(pi, "UserTask_RecordCustomerResponse", "cs-agent1", "offerAccepted", true, "customerResponseNote", "수락");
     assertThat(pi).isWaitingAt("CallActivity_Compensation");
+    int entries = timelineSize(pi);
 
-    cases.requestVisit(pi.getBusinessKey(), "배송 중 넘어진 상자에 다쳤다고 연락", "cs-lead1");
+    assertRefused(() -> cases.requestVisit(pi.getBusinessKey(), "배송 중 넘어진 상자에 다쳤다고 연락", "cs-lead1"),
+        "해결안을 수락했거나 보상이 시작되어");
 
-    assertThat(pi).isWaitingAt("CallActivity_Compensation", REQUESTED_CARE);
-    makeTheVisit(pi, "region-daegu1", 20000L);
-
-    assertThat(pi).hasPassed("EndEvent_RequestedCareCompleted").isWaitingAt("CallActivity_Compensation");
-    assertThat(runtimeService.getVariable(pi.getId(), "treatmentCostTotal")).isEqualTo(20000L);
-    assertThat(driver.openTasks(pi, "UserTask_ApproveCompensation")).hasSize(1);
+    assertThat(pi).hasNotPassed("StartEvent_VisitRequested").isWaitingAt("CallActivity_Compensation");
+    assertThat(careVisit(pi)).isNull();
+    assertThat(timelineSize(pi)).isEqualTo(entries);
   }
 
   @Test
-  void aCaseClosedWhileTheRequestedCareRunsKeepsCaringUntilTheCustomerHasRecovered() {
-    ProcessInstance pi = startAt("UserTask_FollowUpCall", "gwangju");
-    cases.requestVisit(pi.getBusinessKey(), "사후 관리 중 증상 재발", "cs-agent1");
+  void aVisitIsRefusedAtTheFollowUpOfAnAcceptedOfferSoTheCaseCannotCloseWhileCareRuns() {
+    ProcessInstance pi = startAt("UserTask_FollowUpCall", "gwangju", true);
 
-    driver.complete(pi, "UserTask_FollowUpCall", "cs-agent1", "satisfactionScore", 4L);
+    assertRefused(() -> cases.requestVisit(pi.getBusinessKey(), "사후 관리 중 증상 재발", "cs-agent1"), "팀장");
 
-    assertThat(pi).hasPassed("EndEvent_CaseClosed").isWaitingAt(REQUESTED_CARE);
-    assertThat(jdbc.queryForObject("SELECT status FROM complaint_case WHERE case_number = ?", String.class,
-        pi.getBusinessKey())).isEqualTo("CLOSED");
-    makeTheVisit(pi, "region-gwangju1", 0L);
-    assertThat(pi).isEnded();
+    assertThat(pi).hasNotPassed("StartEvent_VisitRequested").isWaitingAt("UserTask_FollowUpCall");
+    assertThat(careVisit(pi)).isNull();
   }
 
   @Test
@@ -137,16 +132,19 @@ class VisitRequestedProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void aSecondVisitAfterTheFirstHasEndedAddsItsCostsToTheCasesTotal() {
+  void aSecondVisitAfterTheFirstHasEndedIsRefusedSoTheFirstVisitsResultsStay() {
     ProcessInstance pi = startAt("UserTask_PrepareOffer", "daejeon");
     cases.requestVisit(pi.getBusinessKey(), "발진", "cs-agent1");
     makeTheVisit(pi, "region-daejeon1", 30000L);
+    runtimeService.setVariable(pi.getId(), "dermatologistDiagnosis", true);
+    int entries = timelineSize(pi);
 
-    cases.requestVisit(pi.getBusinessKey(), "발진 재발", "cs-agent1");
-    assertThat(careVisit(pi)).isNotNull();
-    makeTheVisit(pi, "region-daejeon1", 12000L);
+    assertRefused(() -> cases.requestVisit(pi.getBusinessKey(), "발진 재발", "cs-agent1"), "방문 케어는 이미 끝났습니다");
 
-    assertThat(runtimeService.getVariable(pi.getId(), "treatmentCostTotal")).isEqualTo(42000L);
+    assertThat(careVisit(pi)).isNull();
+    assertThat(runtimeService.getVariables(pi.getId())).containsEntry("treatmentCostTotal", 30000L)
+        .containsEntry("dermatologistDiagnosis", true).containsEntry("recovered", true);
+    assertThat(timelineSize(pi)).isEqualTo(entries);
     assertThat(pi).isWaitingAt("UserTask_PrepareOffer");
   }
 
@@ -172,16 +170,25 @@ class VisitRequestedProcessTest extends ProcessTestBase {
 
   /** A case in the middle, its first contact made; the public-risk and agency-reply tracks wait at their join. */
   private ProcessInstance startAt(String activityId, String region) {
+    return startAt(activityId, region, false);
+  }
+
+  private ProcessInstance startAt(String activityId, String region, boolean offerAccepted) {
     String caseNumber = CaseDriver.registerCase(jdbc);
     return runtimeService.createProcessInstanceByKey("complaint-case")
         .businessKey(caseNumber)
         .setVariables(intake("SERVICE", region).putValue("caseNumber", caseNumber).putValue("priority", "P3")
-            .putValue("harm", false).putValue("contactNotes", "1차 응대 기록").putValue("offerAccepted", true)
+            .putValue("harm", false).putValue("contactNotes", "1차 응대 기록").putValue("offerAccepted", offerAccepted)
             .putValue("companyFault", "NO"))
         .startBeforeActivity(activityId)
         .startBeforeActivity("Gateway_JoinRiskTrack")
         .startBeforeActivity("Gateway_JoinRiskTrack")
         .execute();
+  }
+
+  private int timelineSize(ProcessInstance pi) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM timeline_entry WHERE case_number = ?", Integer.class,
+        pi.getBusinessKey());
   }
 
   private ProcessInstance careVisit(ProcessInstance pi) {
