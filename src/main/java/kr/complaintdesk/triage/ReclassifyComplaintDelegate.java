@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.complaintdesk.casefile.CaseCategory;
 import kr.complaintdesk.casefile.CasePriority;
 import kr.complaintdesk.casefile.CaseRecords;
 import kr.complaintdesk.casefile.Category;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * (the case's other facts as they are) and the case takes its category, harm and routing. The priority only rises:
  * a case keeps what triage, a raised threat or an earlier correction made it, and the work already promised at that
  * priority stays there. A case that rises is raised as a threat raises it, its called processes and open tasks with
- * it. The first-response deadline is not moved; the timeline shows before and after, who and why.
+ * it; the new category reaches them all, whatever the priority. The first-response deadline is not moved; the
+ * timeline shows before and after, who and why.
  */
 @Component("reclassifyComplaint")
 class ReclassifyComplaintDelegate implements JavaDelegate {
@@ -36,12 +38,15 @@ class ReclassifyComplaintDelegate implements JavaDelegate {
   private final TriageDecision triage;
   private final CaseRecords cases;
   private final CasePriority priorities;
+  private final CaseCategory categories;
   private final Timeline timeline;
 
-  ReclassifyComplaintDelegate(TriageDecision triage, CaseRecords cases, CasePriority priorities, Timeline timeline) {
+  ReclassifyComplaintDelegate(TriageDecision triage, CaseRecords cases, CasePriority priorities,
+      CaseCategory categories, Timeline timeline) {
     this.triage = triage;
     this.cases = cases;
     this.priorities = priorities;
+    this.categories = categories;
     this.timeline = timeline;
   }
 
@@ -62,7 +67,7 @@ class ReclassifyComplaintDelegate implements JavaDelegate {
     String decided = (String) result.get(PRIORITY);
     String priority = CasePriority.higher(before, decided);
 
-    execution.setVariable(CATEGORY, category.name());
+    categories.change(caseNumber, category.name());
     execution.setVariable(HARM, harm);
     ROUTING.forEach((name, label) -> {
       change(changes, label, yesNo(isTrue(execution, name)), yesNo(Boolean.TRUE.equals(result.get(name))));

@@ -1,5 +1,6 @@
 package kr.complaintdesk.triage;
 
+import static kr.complaintdesk.casefile.CaseVariables.CATEGORY_NAME;
 import static kr.complaintdesk.casefile.CaseVariables.CORRECTED_CATEGORY;
 import static kr.complaintdesk.casefile.CaseVariables.CORRECTED_HARM;
 import static kr.complaintdesk.casefile.CaseVariables.RECLASSIFICATION_NOTE;
@@ -8,16 +9,19 @@ import static kr.complaintdesk.support.CaseDriver.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import kr.complaintdesk.support.ProcessTestBase;
 import kr.complaintdesk.support.TestData;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
 /**
  * complaint-case's event sub-process "불만 재분류" (message CaseReclassified): the triage table decides again on the
  * corrected category and harm, the case takes the new category and routing, and its priority rises with its work,
- * as a threat raises it, but never falls. The timeline shows before and after, who and why.
+ * as a threat raises it, but never falls; the new category reaches the called processes and the open tasks' cards.
+ * The timeline shows before and after, who and why.
  */
 class CaseReclassifiedProcessTest extends ProcessTestBase {
 
@@ -35,7 +39,9 @@ class CaseReclassifiedProcessTest extends ProcessTestBase {
         .containsEntry("priority", "P1").containsEntry("needsQuality", true).containsEntry("visitOffered", true)
         .doesNotContainKeys(CORRECTED_CATEGORY, CORRECTED_HARM, RECLASSIFICATION_NOTE, RECLASSIFIED_BY);
     assertThat((String) runtimeService.getVariable(pi.getId(), "triageDecision")).startsWith("complaint-triage v");
-    assertThat(runtimeService.getVariable(analysis.getId(), "priority")).isEqualTo("P1");
+    assertThat(runtimeService.getVariables(analysis.getId())).containsEntry("priority", "P1").containsEntry("category", "INJURY");
+    assertThat(taskService.getVariableLocal(driver.task(pi, "UserTask_InspectProduct").getId(), CATEGORY_NAME))
+        .isEqualTo("신체 상해");
     assertThat(driver.task(pi, "UserTask_InspectProduct").getPriority()).isEqualTo(80);
     assertThat(pi).hasPassed("EndEvent_CaseReclassified").isWaitingAt("CallActivity_CauseAnalysis");
     assertThat(jdbc.queryForObject("SELECT category FROM complaint_case WHERE case_number = ?", String.class,
@@ -46,6 +52,29 @@ class CaseReclassifiedProcessTest extends ProcessTestBase {
     assertThat((String) entry.get("summary"))
         .startsWith("분류 정정: 불만 유형 PRODUCT_DEFECT → INJURY, 신체 피해 아니오 → 예, 방문 케어 제안 아니오 → 예, "
             + "우선순위 P2 → P1 (complaint-triage v");
+  }
+
+  @Test
+  void theNewCategoryReachesTheCalledCareAndAnalysisAndTheCardsOfEveryOpenTask() {
+    ProcessInstance pi = startCase("HEALTH_HARM");
+    driver.complete(pi, "UserTask_FirstContact", "cs-agent1", "contactNotes", "볼에 상처", "remedySought", "TREATMENT_COSTS",
+        "visitConsent", true);
+    ProcessInstance care = calledInstance(pi, "care-visit");
+    ProcessInstance analysis = calledInstance(pi, "cause-analysis");
+    List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey()).list();
+    assertThat(open).extracting(Task::getTaskDefinitionKey).contains("UserTask_ScheduleVisit", "UserTask_ReviewEvidence");
+    assertThat(open).allSatisfy(task ->
+        assertThat(taskService.getVariableLocal(task.getId(), CATEGORY_NAME)).isEqualTo("피부·건강 이상"));
+
+    reclassify(pi, "INJURY", true, "발진이 아니라 용기 파편에 베인 상처", "cs-agent1");
+
+    for (ProcessInstance instance : List.of(pi, care, analysis)) {
+      assertThat(runtimeService.getVariable(instance.getId(), "category")).as(instance.getProcessDefinitionId())
+          .isEqualTo("INJURY");
+    }
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey()).list())
+        .hasSameSizeAs(open).allSatisfy(task -> assertThat(taskService.getVariableLocal(task.getId(), CATEGORY_NAME))
+            .as(task.getTaskDefinitionKey()).isEqualTo("신체 상해"));
   }
 
   @Test

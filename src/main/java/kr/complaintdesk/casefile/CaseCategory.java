@@ -1,0 +1,46 @@
+package kr.complaintdesk.casefile;
+
+import static kr.complaintdesk.casefile.CaseVariables.CATEGORY;
+import static kr.complaintdesk.casefile.CaseVariables.CATEGORY_NAME;
+
+import kr.complaintdesk.platform.engine.FormLabels;
+import kr.complaintdesk.platform.tasklist.TaskCategoryFromCase;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.stereotype.Component;
+
+/**
+ * A case's category as the case and its open work carry it: the case's variable, the copy every process the case
+ * called carries (care, analysis and compensation read it), and the Korean name each open task shows on Tasklist's
+ * cards ({@link TaskCategoryFromCase} names tasks made later). A correction changes them all, or staff would work a
+ * case under its old category.
+ */
+@Component
+public class CaseCategory {
+
+  private final CaseInstances instances;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+
+  public CaseCategory(CaseInstances instances, RuntimeService runtimeService, TaskService taskService) {
+    this.instances = instances;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+  }
+
+  /**
+   * Within a step of the case: gives the case numbered {@code caseNumber}, every process it called and their open
+   * tasks the category {@code category}. The step is the case's own, so it needs no grant of whoever set it off.
+   */
+  public void change(String caseNumber, String category) {
+    String name = FormLabels.option(CATEGORY, category);
+    Context.getCommandContext().runWithoutAuthorization(() -> {
+      instances.instances(caseNumber).list()
+          .forEach(instance -> runtimeService.setVariable(instance.getId(), CATEGORY, category));
+      instances.tasks(caseNumber).list()
+          .forEach(task -> taskService.setVariableLocal(task.getId(), CATEGORY_NAME, name));
+      return null;
+    });
+  }
+}
