@@ -267,7 +267,8 @@ public class CaseActions {
           + "접수하거나 지역 사업부와 조율하세요.");
     }
     String region = (String) runtimeService.getVariable(instanceId, REGION);
-    timeline.record(caseNumber, Timeline.Kind.DECISION, actor, "방문 케어 요청 (지역 " + region + ")", note);
+    timeline.record(caseNumber, Timeline.Kind.DECISION, actor,
+        "방문 케어 요청 (" + FormLabels.option(REGION, region) + " 지역 사업부)", note);
     runtimeService.createMessageCorrelation(VISIT_REQUESTED).processInstanceId(instanceId).correlateWithResult();
     return region;
   }
@@ -283,7 +284,7 @@ public class CaseActions {
     String instanceId = runningInstanceId(caseNumber);
     if (category.equals(runtimeService.getVariable(instanceId, CATEGORY))
         && Boolean.valueOf(harm).equals(runtimeService.getVariable(instanceId, HARM))) {
-      throw Refusal.conflict("사건 " + caseNumber + "은(는) 이미 " + category + ", 신체 피해 " + (harm ? "있음" : "없음")
+      throw Refusal.conflict("사건 " + caseNumber + "은(는) 이미 " + FormLabels.option(CATEGORY, category) + ", 신체 피해 " + (harm ? "있음" : "없음")
           + "으로 분류되어 있습니다");
     }
     runtimeService.createMessageCorrelation(CASE_RECLASSIFIED).processInstanceId(instanceId)

@@ -1,6 +1,7 @@
 package kr.complaintdesk.triage;
 
 import static kr.complaintdesk.casefile.CaseVariables.*;
+import static kr.complaintdesk.triage.TriageComplaintDelegate.yesNo;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import kr.complaintdesk.casefile.CasePriority;
 import kr.complaintdesk.casefile.CaseRecords;
 import kr.complaintdesk.casefile.Category;
 import kr.complaintdesk.platform.engine.Decisions;
+import kr.complaintdesk.platform.engine.FormLabels;
 import kr.complaintdesk.platform.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -58,7 +60,7 @@ class ReclassifyComplaintDelegate implements JavaDelegate {
     String note = string(execution, RECLASSIFICATION_NOTE);
     String actor = string(execution, RECLASSIFIED_BY);
     List<String> changes = new ArrayList<>();
-    change(changes, "불만 유형", string(execution, CATEGORY), category.name());
+    change(changes, "불만 유형", categoryName(string(execution, CATEGORY)), categoryName(category.name()));
     change(changes, "신체 피해", yesNo(isTrue(execution, HARM)), yesNo(harm));
 
     Decisions.Outcome outcome = triage.decide(execution, category.name(), harm);
@@ -95,8 +97,8 @@ class ReclassifyComplaintDelegate implements JavaDelegate {
     }
   }
 
-  private static String yesNo(boolean value) {
-    return value ? "예" : "아니오";
+  private static String categoryName(String category) {
+    return category == null ? null : FormLabels.option(CATEGORY, category);
   }
 
   private static Map<String, String> routing() {

@@ -79,7 +79,8 @@ public class TriageComplaintDelegate implements JavaDelegate {
         + " · 홍보·리스크 알림: " + yesNo(result.get(PR_RISK_ALERT));
   }
 
-  private static String yesNo(Object value) {
+  /** Yes or no as the timeline says it, here and in a correction's before and after. */
+  static String yesNo(Object value) {
     return Boolean.TRUE.equals(value) ? "예" : "아니요";
   }
 }

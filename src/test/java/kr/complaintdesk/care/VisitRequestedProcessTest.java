@@ -78,7 +78,7 @@ class VisitRequestedProcessTest extends ProcessTestBase {
         .containsEntry("recovered", true).containsEntry("careNotes", "상처 회복 확인")
         .containsEntry(CaseVariables.REQUESTED_CARE_VISIT_RUNNING, false);
     assertThat(jdbc.queryForList("SELECT summary FROM timeline_entry WHERE case_number = ? AND actor = 'cs-agent1'",
-        String.class, pi.getBusinessKey())).contains("방문 케어 요청 (지역 busan)");
+        String.class, pi.getBusinessKey())).contains("방문 케어 요청 (부산 지역 사업부)");
   }
 
   @Test

@@ -50,7 +50,7 @@ class CaseReclassifiedProcessTest extends ProcessTestBase {
     assertThat(entry).containsEntry("actor", "cs-agent1").containsEntry("kind", "DECISION")
         .containsEntry("details", "파손된 용기에 손가락을 베였음");
     assertThat((String) entry.get("summary"))
-        .startsWith("분류 정정: 불만 유형 PRODUCT_DEFECT → INJURY, 신체 피해 아니오 → 예, 방문 케어 제안 아니오 → 예, "
+        .startsWith("분류 정정: 불만 유형 제품 하자 → 신체 상해, 신체 피해 아니요 → 예, 방문 케어 제안 아니요 → 예, "
             + "우선순위 P2 → P1 (complaint-triage v");
   }
 
@@ -86,8 +86,8 @@ class CaseReclassifiedProcessTest extends ProcessTestBase {
     assertThat(runtimeService.getVariables(pi.getId())).containsEntry("category", "DELIVERY_DELAY")
         .containsEntry("priority", "P2").containsEntry("needsQuality", false).containsEntry("needsLogistics", true);
     assertThat(driver.task(pi, "UserTask_FirstContact").getPriority()).isEqualTo(60);
-    assertThat((String) lastTimelineEntry(pi).get("summary")).isEqualTo("분류 정정: 불만 유형 PRODUCT_DEFECT → DELIVERY_DELAY, "
-        + "품질 검사 예 → 아니오, 물류 조사 아니오 → 예, 우선순위 P2 그대로 (다시 분류한 결과 P3, 낮추지 않음) ("
+    assertThat((String) lastTimelineEntry(pi).get("summary")).isEqualTo("분류 정정: 불만 유형 제품 하자 → 배송 지연, "
+        + "품질 검사 예 → 아니요, 물류 조사 아니요 → 예, 우선순위 P2 그대로 (다시 분류한 결과 P3, 낮추지 않음) ("
         + runtimeService.getVariable(pi.getId(), "triageDecision") + ")");
   }
 

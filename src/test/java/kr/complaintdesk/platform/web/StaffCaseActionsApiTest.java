@@ -74,7 +74,7 @@ class StaffCaseActionsApiTest {
     JsonNode entry = lastTimelineEntry(caseNumber);
     assertThat(entry.path("kind").asText()).isEqualTo("DECISION");
     assertThat(entry.path("actor").asText()).isEqualTo(AGENT);
-    assertThat(entry.path("summary").asText()).isEqualTo("방문 케어 요청 (지역 seoul)");
+    assertThat(entry.path("summary").asText()).isEqualTo("방문 케어 요청 (서울 지역 사업부)");
     assertThat(entry.path("details").asText()).isEqualTo("파손된 모서리에 손을 베였다고 다시 연락");
     assertThat(entry.path("at").asText()).isNotBlank();
   }
@@ -186,7 +186,7 @@ class StaffCaseActionsApiTest {
     JsonNode entry = lastTimelineEntry(caseNumber);
     assertThat(entry.path("actor").asText()).isEqualTo(AGENT);
     assertThat(entry.path("summary").asText())
-        .startsWith("분류 정정: 불만 유형 PRODUCT_DEFECT → INJURY, 신체 피해 아니오 → 예, ").contains("우선순위 P2 → P1");
+        .startsWith("분류 정정: 불만 유형 제품 하자 → 신체 상해, 신체 피해 아니요 → 예, ").contains("우선순위 P2 → P1");
     assertThat(entry.path("details").asText()).isEqualTo("용기 파손으로 손가락을 베였다고 함");
   }
 
@@ -206,7 +206,7 @@ class StaffCaseActionsApiTest {
     Reply again = api.post(classification(caseNumber), AGENT, json(correction));
 
     assertKoreanConflict(again, caseNumber);
-    assertThat(again.json().path("detail").asText()).contains("이미 SERVICE");
+    assertThat(again.json().path("detail").asText()).contains("이미 서비스·응대, 신체 피해 없음으로");
   }
 
   @Test
@@ -227,7 +227,7 @@ class StaffCaseActionsApiTest {
     }
     assertThat(fieldErrors(unknown).get("category")).startsWith("알 수 없는 값 'FOOD_POISONING'");
     assertThat(fieldErrors(injuryWithoutHarm))
-        .containsEntry("harm", "신체 피해 유형(HEALTH_HARM, INJURY)은 신체 피해가 있는 불만입니다 (harm을 true로 하거나 빼세요)");
+        .containsEntry("harm", "피부·건강 이상과 신체 상해는 신체 피해가 있는 불만 유형입니다 (신체 피해는 있음으로 하거나 비워 두세요)");
     assertThat(fieldErrors(noNote)).containsEntry("note", "필수 항목입니다 (무엇을 왜 바로잡는지)");
     assertThat(fieldErrors(noCategory)).containsEntry("category", "필수 항목입니다");
     assertThat(runtimeService.getVariables(instance(caseNumber).getId()))
