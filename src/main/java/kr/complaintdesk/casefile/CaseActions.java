@@ -67,6 +67,8 @@ public class CaseActions {
 
   /** The first contact with the customer, in {@code complaint-case}: a visit triage offered is agreed there. */
   static final String FIRST_CONTACT_TASK = "UserTask_FirstContact";
+  /** The step after which a case no longer waits for a requested visit: its remedies are looked up. */
+  static final String SUGGEST_REMEDIES_STEP = "BusinessRuleTask_SuggestRemedies";
 
   private final CaseRecords cases;
   private final Timeline timeline;
@@ -260,11 +262,15 @@ public class CaseActions {
       throw Refusal.conflict("사건 " + caseNumber + "의 방문 케어는 이미 끝났습니다. 새 방문 케어는 앞선 방문의 진단과 결과를 "
           + "덮어쓰므로 요청할 수 없습니다. 다시 방문해야 하면 고객상담팀 팀장에게 알려 지역 사업부와 조율하세요.");
     }
-    if (Boolean.TRUE.equals(runtimeService.getVariable(instanceId, OFFER_ACCEPTED))
+    // Only a case that has not looked up its remedies yet waits for the visit, so that its costs reach the offer.
+    // Later (an offer being prepared or on the table, accepted, paid) no offer is sure to come that would hold them.
+    if (historyService.createHistoricActivityInstanceQuery().processInstanceId(instanceId)
+            .activityId(SUGGEST_REMEDIES_STEP).count() > 0
+        || !offers.of(caseNumber).isEmpty() || Boolean.TRUE.equals(runtimeService.getVariable(instanceId, OFFER_ACCEPTED))
         || instances.history(caseNumber).processDefinitionKey(CaseInstances.COMPENSATION_PROCESS).count() > 0) {
-      throw Refusal.conflict("사건 " + caseNumber + "은(는) 고객이 해결안을 수락했거나 보상이 시작되어 방문 케어를 요청할 수 "
-          + "없습니다. 이제 생기는 치료비는 보상에 들어가지 못합니다. 방문이 필요하면 고객상담팀 팀장에게 알려 새 사건으로 "
-          + "접수하거나 지역 사업부와 조율하세요.");
+      throw Refusal.conflict("사건 " + caseNumber + "은(는) 이미 해결안 단계에 있어 방문 케어를 요청할 수 없습니다. 이제 생기는 "
+          + "치료비는 해결안과 보상에 들어가지 못합니다. 방문이 필요하면 고객상담팀 팀장에게 알려 새 사건으로 접수하거나 "
+          + "지역 사업부와 조율하세요.");
     }
     String region = (String) runtimeService.getVariable(instanceId, REGION);
     timeline.record(caseNumber, Timeline.Kind.DECISION, actor,

@@ -108,7 +108,8 @@ class CasePanelBrowserIT {
     int entriesBefore = timeline(caseNumber).size();
     assertThat(panel.fill("THREAT", Map.of("kind", "MEDIA", "publicPostUrl", "게시물 주소 아님")).submit("THREAT"))
         .isEqualTo("외부 위협을 기록하고 사건을 P1(긴급)으로 격상하시겠습니까?");
-    assertThat(panel.confirmRefused("THREAT")).startsWith("입력값이 올바르지 않습니다");
+    assertThat(panel.confirmRefused("THREAT")).startsWith("입력값이 올바르지 않습니다")
+        .as("no field ids, no reason twice").doesNotContain("note").doesNotContain("publicPostUrl").doesNotContain(":");
     assertThat(panel.fieldErrors("THREAT")).containsOnlyKeys("note", "publicPostUrl")
         .allSatisfy((field, reason) -> assertThat(reason).containsPattern("[가-힣]"));
     assertThat(timeline(caseNumber)).hasSize(entriesBefore);

@@ -91,16 +91,20 @@ class VisitRequestedProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void aVisitIsRefusedOnceTheCustomerAcceptedAndCompensationRuns() {
+  void aVisitIsRefusedOnceAnOfferIsOnTheTableAndWhileCompensationRuns() {
     ProcessInstance pi = startAt("UserTask_PrepareOffer", "daegu");
     driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "NO", "rootCause", "SERVICE_FAILURE",
         "remedy", "REFUND", "offerAmount", 25000L, "offerText", "환불");
+    // The offer waits for the customer: no later offer is sure to come, so a visit's costs might never be offered.
+    assertRefused(() -> cases.requestVisit(pi.getBusinessKey(), "답을 기다리는 중 발진이 생겼다고 연락", "cs-agent1"),
+        "이미 해결안 단계에 있어");
+    assertThat(careVisit(pi)).isNull();
     driver.complete(pi, "UserTask_RecordCustomerResponse", "cs-agent1", "offerAccepted", true, "customerResponseNote", "수락");
     assertThat(pi).isWaitingAt("CallActivity_Compensation");
     int entries = timelineSize(pi);
 
     assertRefused(() -> cases.requestVisit(pi.getBusinessKey(), "배송 중 넘어진 상자에 다쳤다고 연락", "cs-lead1"),
-        "해결안을 수락했거나 보상이 시작되어");
+        "이미 해결안 단계에 있어");
 
     assertThat(pi).hasNotPassed("StartEvent_VisitRequested").isWaitingAt("CallActivity_Compensation");
     assertThat(careVisit(pi)).isNull();
@@ -111,7 +115,8 @@ class VisitRequestedProcessTest extends ProcessTestBase {
   void aVisitIsRefusedAtTheFollowUpOfAnAcceptedOfferSoTheCaseCannotCloseWhileCareRuns() {
     ProcessInstance pi = startAt("UserTask_FollowUpCall", "gwangju", true);
 
-    assertRefused(() -> cases.requestVisit(pi.getBusinessKey(), "사후 관리 중 증상 재발", "cs-agent1"), "팀장");
+    assertRefused(() -> cases.requestVisit(pi.getBusinessKey(), "사후 관리 중 증상 재발", "cs-agent1"),
+        "이미 해결안 단계에 있어");
 
     assertThat(pi).hasNotPassed("StartEvent_VisitRequested").isWaitingAt("UserTask_FollowUpCall");
     assertThat(careVisit(pi)).isNull();

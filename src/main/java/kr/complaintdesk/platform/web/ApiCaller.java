@@ -37,9 +37,11 @@ public record ApiCaller(String userId, List<String> groups) {
 
   /**
    * Whether the caller reads customers' identities (phone numbers, e-mail addresses, SNS handles) and complaint
-   * histories: the customer-service desk and its director, who talk to customers. The analysts, regions and
-   * PR/risk work with what their tasks carry (a visit task has the phone number it needs), not with the customer
-   * file.
+   * histories: the customer-service desk and its director, who talk to customers. The other groups work with what
+   * their tasks carry, not with the customer file: a visit task has the name and phone number the region needs;
+   * PR/risk's assessment tasks are steps of the case's own process, so through them PR/risk reads that case's
+   * variables (the customer's name and the contacts given at intake), but not the customer's other identities or
+   * earlier complaints.
    */
   public boolean mayReadCustomers() {
     return isCustomerService() || groups.contains(StaffGroup.CS_DIRECTOR);

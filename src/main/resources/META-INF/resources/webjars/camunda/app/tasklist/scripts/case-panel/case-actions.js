@@ -175,7 +175,9 @@ function showRefusal(formElement, refused) {
       elsewhere.push(reason);
     }
   });
-  problem.textContent = [refusalText(refused), ...elsewhere].join(' — ');
+  // Reasons shown under their fields are not repeated above (the problem's detail lists them by field id).
+  const headline = refused.errors.length ? refused.title : refusalText(refused);
+  problem.textContent = [headline, ...elsewhere].join(' — ');
   problem.hidden = false;
 }
 
