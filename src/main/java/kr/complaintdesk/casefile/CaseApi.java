@@ -27,13 +27,13 @@ public final class CaseApi {
     CaseRecord record = cases.view(caseNumber).orElseThrow(() -> unknown(caseNumber)).record();
     if (record.isClosed() || !cases.isRunning(caseNumber)) {
       throw ApiProblem.conflict("사건 " + caseNumber + "은(는) 이미 종결되었습니다"
-          + (record.outcome() == null ? "" : " (결과: " + record.outcome() + ")"));
+          + (record.outcome() == null ? "" : " (결과: " + Outcome.korean(record.outcome()) + ")"));
     }
   }
 
   /**
-   * Staff, or the channel-integration account a case came in through, relaying what the customer said on that
-   * channel (an answer to an offer, a withdrawal). Any other caller, and an integration account for a case it did
+   * Staff, or the channel-integration account a case came in through, relaying what the customer said or did on
+   * that channel (a contact, a threat, an answer to an offer, a withdrawal). Any other caller, and an integration account for a case it did
    * not submit or that does not exist, is refused alike, so an account learns nothing of other channels' cases.
    */
   public static ApiCaller requireStaffOrItsChannel(HttpServletRequest request, CaseActions cases, String caseNumber,

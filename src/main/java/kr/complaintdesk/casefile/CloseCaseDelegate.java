@@ -37,7 +37,7 @@ public class CloseCaseDelegate implements JavaDelegate {
     }
     String caseNumber = string(execution, CASE_NUMBER);
     cases.close(caseNumber, outcome.toString());
-    timeline.record(caseNumber, Timeline.Kind.CLOSED, CurrentUser.SYSTEM, "사건 종결: " + outcome, null);
+    timeline.record(caseNumber, Timeline.Kind.CLOSED, CurrentUser.SYSTEM, "사건 종결: " + Outcome.korean(String.valueOf(outcome)) + " (" + outcome + ")", null);
     LOG.info("Case {} closed: {}", caseNumber, outcome);
   }
 }

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.authorization.Groups;
 
 /**
  * Who calls the case API, authenticated against the same users as Tasklist. Staff who work cases read and
- * change them; a channel-integration account submits complaints and customer contacts, and relays the
- * customer's own answer and withdrawal for the cases it submitted, reading nothing; process owners, who own
+ * change them; a channel-integration account submits complaints and, for the cases it submitted, relays
+ * the customer's contacts, threats, answers and withdrawal, reading nothing; process owners, who own
  * the models and not the cases, neither read nor change customers' cases here.
  */
 public record ApiCaller(String userId, List<String> groups) {

@@ -524,7 +524,7 @@ class ComplaintApiTest {
         api.post("/api/complaints/" + caseNumber + "/contacts", INTEGRATION, "{\"channel\":\"PHONE\",\"note\":\"또 연락\"}"),
         api.post("/api/complaints/" + caseNumber + "/withdrawal", AGENT, "{\"reason\":\"다시\"}"))) {
       assertProblem(reply, 409);
-      assertThat(reply.json().path("detail").asText()).contains(caseNumber).contains("이미 종결").contains("WITHDRAWN");
+      assertThat(reply.json().path("detail").asText()).contains(caseNumber).contains("이미 종결").contains("결과: 고객 철회");
     }
     assertThat(timelineSize(caseNumber)).isEqualTo(entries);
   }
