@@ -30,6 +30,12 @@ public final class CaseVariables {
   public static final String PRODUCT_LOT = "productLot";
   public static final String ORDER_NO = "orderNo";
   public static final String OCCURRED_ON = "occurredOn";
+  /**
+   * The day the company learned of a (possibly serious) adverse event, {@code YYYY-MM-DD}: the regulator report's
+   * legal deadline counts from it. Asked at intake and first contact, corrected by the safety lab; the intake day
+   * when not given.
+   */
+  public static final String ADVERSE_EVENT_KNOWN_ON = "adverseEventKnownOn";
   public static final String DESCRIPTION = "description";
   public static final String REMEDY_SOUGHT = "remedySought";
   public static final String EVIDENCE_NOTES = "evidenceNotes";

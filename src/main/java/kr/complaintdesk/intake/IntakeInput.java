@@ -43,6 +43,7 @@ record IntakeInput(
     @WebAddress Object publicPostUrl,
     @IsoDate(future = false) Object occurredOn,
     @IsoDate Object agencyReplyDue,
+    @IsoDate(future = false) Object adverseEventKnownOn,
     @Text(max = 200) Object externalRef,
     @Text(max = 200) Object idempotencyKey,
     @Amount Object orderValue,
@@ -55,6 +56,7 @@ record IntakeInput(
         variables.getVariable(PRODUCT_LOT), variables.getVariable(ORDER_NO), variables.getVariable(PRODUCT_NAME),
         variables.getVariable(DESCRIPTION), variables.getVariable(EVIDENCE_NOTES), variables.getVariable(REMEDY_SOUGHT),
         variables.getVariable(PUBLIC_POST_URL), variables.getVariable(OCCURRED_ON), variables.getVariable(AGENCY_REPLY_DUE),
+        variables.getVariable(ADVERSE_EVENT_KNOWN_ON),
         variables.getVariable(EXTERNAL_REF), variables.getVariable(IDEMPOTENCY_KEY), variables.getVariable(ORDER_VALUE),
         variables.getVariable(EXTERNAL_THREAT));
   }
@@ -82,6 +84,14 @@ record IntakeInput(
 
   Category categoryValue() {
     return Code.Check.of(category, Category.class);
+  }
+
+  LocalDate occurredOnValue() {
+    return IsoDate.Check.of(occurredOn);
+  }
+
+  LocalDate adverseEventKnownOnValue() {
+    return IsoDate.Check.of(adverseEventKnownOn);
   }
 
   LocalDate agencyReplyDueValue() {

@@ -50,6 +50,7 @@ final class IntakeMapping {
     variables.put(EXTERNAL_THREAT, Boolean.TRUE.equals(body.externalThreat()));
     put(variables, PUBLIC_POST_URL, body.publicPostUrl());
     put(variables, AGENCY_REPLY_DUE, body.agencyReplyDue());
+    put(variables, ADVERSE_EVENT_KNOWN_ON, body.adverseEventKnownOn());
     put(variables, IDEMPOTENCY_KEY, idempotencyKey);
     return variables;
   }

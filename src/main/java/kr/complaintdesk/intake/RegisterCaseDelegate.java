@@ -14,6 +14,7 @@ import kr.complaintdesk.customer.CustomerDirectory.Identity;
 import kr.complaintdesk.customer.CustomerDirectory;
 import kr.complaintdesk.customer.IdentityKind;
 import kr.complaintdesk.intake.CaseInputException.FieldError;
+import kr.complaintdesk.platform.calendar.EngineClock;
 import kr.complaintdesk.platform.engine.FormLabels;
 import kr.complaintdesk.platform.security.CurrentUser;
 import kr.complaintdesk.platform.validation.Violations;
@@ -89,6 +90,10 @@ class RegisterCaseDelegate implements JavaDelegate {
     execution.setVariable(HARM, category.isHarm());
     execution.setVariable(EXTERNAL_THREAT, Boolean.TRUE.equals(in.externalThreat()));
     execution.setVariable(VISIT_CONSENT, false);
+    if (IntakeInput.absent(in.adverseEventKnownOn())) {
+      // Not asked or not known: the company learned of it when the case came in.
+      execution.setVariable(ADVERSE_EVENT_KNOWN_ON, EngineClock.today().toString());
+    }
     if (agencyReplyDue != null) {
       agencyReply.apply(execution, agencyReplyDue);
     } else {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import kr.complaintdesk.casefile.AwarenessDateListener;
+import kr.complaintdesk.platform.engine.Refusal;
 import kr.complaintdesk.platform.sla.LegalDeadline;
 import kr.complaintdesk.support.ModelTestBase;
 import kr.complaintdesk.support.TestData;
@@ -39,6 +41,7 @@ class CauseAnalysisProcessTest extends ModelTestBase {
   @BeforeEach
   void registerBeans() {
     Mocks.register("nameLateWork", new NameLateWorkListener(serviceLevels));
+    Mocks.register("awarenessDate", new AwarenessDateListener());
   }
 
   @Test
@@ -189,15 +192,76 @@ class CauseAnalysisProcessTest extends ModelTestBase {
   }
 
   @Test
+  void theRegulatorReportIsDueFifteenDaysFromTheDayTheCompanyLearnedOfTheEventNotFromTheVerdict() {
+    // Learned of it on Monday 2 March 2026 (at intake); the safety lab's verdict comes ten days later.
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-12T01:00:00Z")));
+    try {
+      ProcessInstance analysis = seriousAdverseEventKnownOn("2026-03-02");
+
+      // 15 calendar days after 2 March, which does not count: 17 March, at closing time (18:00 in Seoul).
+      Date due = Date.from(Instant.parse("2026-03-17T09:00:00Z"));
+      assertThat(LegalDeadline.REGULATOR_REPORT.level().afterDay(java.time.LocalDate.parse("2026-03-02"), businessCalendar))
+          .as("the law's number, counted from the day").isEqualTo(due);
+      assertThat(driver.task(analysis, REPORT_TO_REGULATOR).getDueDate()).isEqualTo(due);
+      assertThat(driver.timerDueDates(analysis)).as("the timer reads the same deadline").containsExactly(due);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void theSafetyLabCorrectsTheAwarenessDateAndTheDeadlineFollows() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-12T01:00:00Z")));
+    try {
+      ProcessInstance analysis = startAnalysis(true, false, false, "2026-03-10");
+      // The customer had written to the brand's SNS on 5 March; the company knew from then.
+      driver.complete(analysis, REVIEW_EVIDENCE, "safety-lab1", "evidenceReviewNotes", "SNS 문의 확인",
+          "expertOpinionNeeded", false, "adverseEventKnownOn", "2026-03-05");
+      driver.complete(analysis, DECIDE_CAUSATION, "safety-lab1",
+          "productCausation", "CONFIRMED", "seriousAdverseEvent", true, "safetyFindings", "중대한 이상사례");
+
+      Date due = Date.from(Instant.parse("2026-03-20T09:00:00Z"));
+      assertThat(driver.task(analysis, REPORT_TO_REGULATOR).getDueDate()).isEqualTo(due);
+      assertThat(driver.timerDueDates(analysis)).containsExactly(due);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void theSafetyLabCannotSetAnAwarenessDateInTheFutureOrBeforeTheProblemOccurred() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-12T01:00:00Z")));
+    try {
+      ProcessInstance analysis = startAnalysis(true, false, false, "2026-03-10");
+      String review = driver.task(analysis, REVIEW_EVIDENCE).getId();
+
+      assertThatThrownBy(() -> taskService.complete(review, Variables.createVariables()
+          .putValue("evidenceReviewNotes", "검토").putValue("expertOpinionNeeded", false)
+          .putValue("adverseEventKnownOn", "2026-03-13")))
+          .hasRootCauseInstanceOf(Refusal.class).hasMessageContaining("미래의 날짜일 수 없습니다");
+      assertThatThrownBy(() -> taskService.complete(review, Variables.createVariables()
+          .putValue("evidenceReviewNotes", "검토").putValue("expertOpinionNeeded", false)
+          .putValue("adverseEventKnownOn", "2026-02-28")))
+          .hasRootCauseInstanceOf(Refusal.class).hasMessageContaining("문제 발생일(2026-03-01)보다 앞설 수 없습니다");
+      assertThatThrownBy(() -> taskService.complete(review, Variables.createVariables()
+          .putValue("evidenceReviewNotes", "검토").putValue("expertOpinionNeeded", false)
+          .putValue("adverseEventKnownOn", "2026-02-30")))
+          .hasRootCauseInstanceOf(Refusal.class).hasMessageContaining("YYYY-MM-DD");
+
+      assertThat(analysis).isWaitingAtExactly(REVIEW_EVIDENCE);
+      assertThat(runtimeService.getVariable(analysis.getId(), "adverseEventKnownOn")).as("nothing saved").isEqualTo("2026-03-10");
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
   void aSeriousAdverseEventNotReportedWithinTheLegalDeadlineGoesToTheLead() {
     Instant verdict = Instant.parse("2026-03-02T01:00:00Z");
     ClockUtil.setCurrentTime(Date.from(verdict));
     try {
-      ProcessInstance analysis = startAnalysis(true, false, false);
-      driver.complete(analysis, REVIEW_EVIDENCE, "safety-lab1", "evidenceReviewNotes", "입원 치료", "expertOpinionNeeded", false);
-      driver.complete(analysis, DECIDE_CAUSATION, "safety-lab1",
-          "productCausation", "CONFIRMED", "seriousAdverseEvent", true, "safetyFindings", "중대한 이상사례");
-      Date due = LegalDeadline.REGULATOR_REPORT.level().after(Date.from(verdict), businessCalendar);
+      ProcessInstance analysis = seriousAdverseEventKnownOn("2026-03-02");
+      Date due = LegalDeadline.REGULATOR_REPORT.level().afterDay(java.time.LocalDate.parse("2026-03-02"), businessCalendar);
       assertThat(driver.task(analysis, REPORT_TO_REGULATOR).getDueDate()).isEqualTo(due);
       assertThat(driver.timerDueDates(analysis)).as("the timer reads the same deadline").containsExactly(due);
 
@@ -206,6 +270,20 @@ class CauseAnalysisProcessTest extends ModelTestBase {
 
       assertThat(driver.candidateGroups(driver.task(analysis, "UserTask_EscalateRegulatorReport"))).containsExactly("cs-lead");
       assertThat(analysis).isWaitingAt(REPORT_TO_REGULATOR, "UserTask_EscalateRegulatorReport");
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void aCaseWithoutTheAwarenessDateCountsTheRegulatorReportFromTheVerdictAsBefore() {
+    Instant verdict = Instant.parse("2026-03-02T01:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(verdict));
+    try {
+      ProcessInstance analysis = seriousAdverseEventKnownOn(null);
+      Date due = Date.from(Instant.parse("2026-03-17T01:00:00Z"));
+      assertThat(driver.task(analysis, REPORT_TO_REGULATOR).getDueDate()).isEqualTo(due);
+      assertThat(driver.timerDueDates(analysis)).containsExactly(due);
     } finally {
       ClockUtil.reset();
     }
@@ -304,9 +382,24 @@ class CauseAnalysisProcessTest extends ModelTestBase {
     }
   }
 
+  /** A safety-lab analysis whose verdict is a serious adverse event, now waiting for the regulator report. */
+  private ProcessInstance seriousAdverseEventKnownOn(String knownOn) {
+    ProcessInstance analysis = startAnalysis(true, false, false, knownOn);
+    driver.complete(analysis, REVIEW_EVIDENCE, "safety-lab1", "evidenceReviewNotes", "입원 치료", "expertOpinionNeeded", false);
+    driver.complete(analysis, DECIDE_CAUSATION, "safety-lab1",
+        "productCausation", "CONFIRMED", "seriousAdverseEvent", true, "safetyFindings", "중대한 이상사례");
+    return analysis;
+  }
+
   private ProcessInstance startAnalysis(boolean safetyLab, boolean quality, boolean logistics) {
+    return startAnalysis(safetyLab, quality, logistics, "2026-03-01");
+  }
+
+  private ProcessInstance startAnalysis(boolean safetyLab, boolean quality, boolean logistics, String knownOn) {
     String caseNumber = TestData.unique("C-ANALYSIS");
     return runtimeService.startProcessInstanceByKey("cause-analysis", caseNumber, Variables.createVariables()
+        .putValue("occurredOn", "2026-03-01")
+        .putValue("adverseEventKnownOn", knownOn)
         .putValue("caseNumber", caseNumber)
         .putValue("priority", safetyLab ? "P1" : "P3")
         .putValue("category", safetyLab ? "HEALTH_HARM" : "PRODUCT_DEFECT")

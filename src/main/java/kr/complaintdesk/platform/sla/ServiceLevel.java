@@ -1,5 +1,6 @@
 package kr.complaintdesk.platform.sla;
 
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.Objects;
 import kr.complaintdesk.platform.calendar.BusinessCalendar;
@@ -44,6 +45,19 @@ public record ServiceLevel(String id, int amount, Unit unit, String source) {
       case BUSINESS_DAYS -> calendar.addBusinessDays(start, amount);
       case BUSINESS_HOURS -> calendar.addBusinessHours(start, amount);
       case CALENDAR_DAYS -> Date.from(start.toInstant().atZone(BusinessCalendar.KOREA).plusDays(amount).toInstant());
+    };
+  }
+
+  /**
+   * When the time runs out for something that happened on {@code day}, which itself does not count: closing time
+   * of the last day ("알게 된 날부터 15일" ends at closing time 15 days after that day).
+   */
+  public Date afterDay(LocalDate day, BusinessCalendar calendar) {
+    Date closing = Date.from(day.atTime(calendar.closesAt()).atZone(BusinessCalendar.KOREA).toInstant());
+    return switch (unit) {
+      case BUSINESS_DAYS -> amount == 0 ? closing : calendar.closingAfterBusinessDays(day, amount);
+      case BUSINESS_HOURS -> calendar.addBusinessHours(closing, amount);
+      case CALENDAR_DAYS -> Date.from(day.plusDays(amount).atTime(calendar.closesAt()).atZone(BusinessCalendar.KOREA).toInstant());
     };
   }
 
