@@ -290,6 +290,22 @@ class CauseAnalysisProcessTest extends ModelTestBase {
   }
 
   @Test
+  void theVerdictAndTheConclusionAreDueByTheirRowsOfTheTable() {
+    Date monday = Date.from(Instant.parse("2026-11-23T01:00:00Z")); // 10:00 in Seoul
+    ClockUtil.setCurrentTime(monday);
+    try {
+      ProcessInstance analysis = startAnalysis(true, false, false);
+      driver.complete(analysis, REVIEW_EVIDENCE, "safety-lab1", "evidenceReviewNotes", "사진 검토", "expertOpinionNeeded", false);
+      assertThat(driver.task(analysis, DECIDE_CAUSATION).getDueDate()).isEqualTo(slaDue("CAUSATION_VERDICT", monday));
+      driver.complete(analysis, DECIDE_CAUSATION, "safety-lab1",
+          "productCausation", "POSSIBLE", "seriousAdverseEvent", false, "safetyFindings", "경미한 자극");
+      assertThat(driver.task(analysis, CONCLUDE_ANALYSIS).getDueDate()).isEqualTo(slaDue("ANALYSIS_CONCLUSION", monday));
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
   void analysesOverTheirSlaInBusinessDaysAreChasedByTheLead() {
     Date monday = Date.from(Instant.parse("2026-11-23T01:00:00Z"));
     ClockUtil.setCurrentTime(monday);

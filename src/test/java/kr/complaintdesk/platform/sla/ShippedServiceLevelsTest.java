@@ -66,6 +66,20 @@ class ShippedServiceLevelsTest {
     "EXPERT_OPINION, 5, BUSINESS_DAYS",
     "QUALITY_INSPECTION, 3, BUSINESS_DAYS",
     "DELIVERY_INVESTIGATION, 2, BUSINESS_DAYS",
+    // SOP 5, no number in the SOP or the field reports: the desk's own choice, said so in the row
+    "CAUSATION_VERDICT, 2, BUSINESS_DAYS",
+    "ANALYSIS_CONCLUSION, 1, BUSINESS_DAYS",
+    // SOP 6, the desk's own choice
+    "OFFER_PREPARATION, 1, BUSINESS_DAYS",
+    "FINAL_OFFER_PREPARATION, 1, BUSINESS_DAYS",
+    "EXTERNAL_RECOURSE_NOTICE, 1, BUSINESS_DAYS",
+    // SOP 7, the desk's own choice
+    "COMPENSATION_APPROVAL, 1, BUSINESS_DAYS",
+    "COMPENSATION_REVISION, 1, BUSINESS_DAYS",
+    "REPLACEMENT_SHIPMENT, 2, BUSINESS_DAYS",
+    // SOP 9, the desk's own choice
+    "PREVENTION_PLAN, 10, BUSINESS_DAYS",
+    "PREVENTION_IMPLEMENTATION, 20, BUSINESS_DAYS",
     // SOP 7: returns before the refund
     "RETURN_ARRIVAL, 7, BUSINESS_DAYS",
     "RETURN_CHASE, 8, BUSINESS_HOURS",
@@ -85,10 +99,12 @@ class ShippedServiceLevelsTest {
     List<String> rows = Pattern.compile("<inputEntry[^>]*>\\s*<text>\"([A-Z0-9_]+)\"</text>").matcher(xml).results()
         .map(match -> match.group(1)).sorted().toList();
     assertThat(rows).containsExactly(
+        "ANALYSIS_CONCLUSION", "CAUSATION_VERDICT", "COMPENSATION_APPROVAL", "COMPENSATION_REVISION",
         "DELIVERY_INVESTIGATION", "EFFECTIVENESS_REVIEW", "EFFECTIVENESS_REVIEW_WAIT", "EVIDENCE_REVIEW",
-        "EXPERT_OPINION", "FOLLOW_UP_CALL", "FOLLOW_UP_WAIT", "OFFER_NO_RESPONSE", "OFFER_REMINDER",
-        "OFFER_REMINDER_CALL", "QUALITY_INSPECTION", "RECOVERY_CHECK", "RECOVERY_CHECK_INTERVAL", "RETURN_ARRIVAL",
-        "RETURN_CHASE", "VISIT_SCHEDULING");
+        "EXPERT_OPINION", "EXTERNAL_RECOURSE_NOTICE", "FINAL_OFFER_PREPARATION", "FOLLOW_UP_CALL", "FOLLOW_UP_WAIT",
+        "OFFER_NO_RESPONSE", "OFFER_PREPARATION", "OFFER_REMINDER", "OFFER_REMINDER_CALL", "PREVENTION_IMPLEMENTATION",
+        "PREVENTION_PLAN", "QUALITY_INSPECTION", "RECOVERY_CHECK", "RECOVERY_CHECK_INTERVAL", "REPLACEMENT_SHIPMENT",
+        "RETURN_ARRIVAL", "RETURN_CHASE", "VISIT_SCHEDULING");
   }
 
   /** The shipped rows counted on the Korean calendar, each expectation a literal date a person can check. */
@@ -104,8 +120,25 @@ class ShippedServiceLevelsTest {
     "EFFECTIVENESS_REVIEW_WAIT, 2027-01-15T09:30, 2027-02-14T09:30",
     // Seollal 2027 (6–9 February, with the substitute day) is skipped
     "EXPERT_OPINION, 2027-02-05T11:00, 2027-02-16T11:00",
+    // an approval asked on Christmas Eve afternoon is due after Christmas and the weekend
+    "COMPENSATION_APPROVAL, 2026-12-24T15:00, 2026-12-28T15:00",
+    // a replacement shipped from 30 December: 31 December counts, 신정 and the weekend do not
+    "REPLACEMENT_SHIPMENT, 2026-12-30T11:00, 2027-01-04T11:00",
+    "PREVENTION_PLAN, 2026-11-23T10:00, 2026-12-07T10:00",
   })
   void theShippedRowsFallOnTheseKoreanDates(String row, String start, String due) {
     assertThat(shipped(row).after(kst(start), BusinessCalendar.defaults())).isEqualTo(kst(due));
+  }
+
+  /** The law's deadline is not in the table; it counts from the day the company learned of the event, that day excluded. */
+  @ParameterizedTest(name = "REGULATOR_REPORT known on {0} → {1}")
+  @CsvSource({
+    "2026-12-20, 2027-01-04T18:00",
+    // calendar days: ending on a Saturday, it stays there
+    "2026-03-13, 2026-03-28T18:00",
+  })
+  void theRegulatorReportIsDueAtClosingTimeOfTheFifteenthDayAfterTheCompanyLearned(String knownOn, String due) {
+    assertThat(LegalDeadline.REGULATOR_REPORT.level().afterDay(java.time.LocalDate.parse(knownOn), BusinessCalendar.defaults()))
+        .isEqualTo(kst(due));
   }
 }
