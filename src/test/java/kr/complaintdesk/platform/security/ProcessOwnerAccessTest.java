@@ -268,7 +268,9 @@ class ProcessOwnerAccessTest {
     try {
       driver.complete(complaint, "UserTask_FirstContact", "cs-agent1", "contactNotes", "오늘 중 병원 안내 약속",
           "remedySought", "TREATMENT_COSTS", "visitConsent", false,
-          "callbackPromised", true, "callbackPromisedAt", "2026-11-23T18:00");
+          "callbackPromised", true, "callbackPromisedAt", "2026-11-23T18:00",
+          // The case started on the real day; on this test's day the company learned of the harm that day.
+          "adverseEventKnownOn", "2026-11-23");
       Task callback = driver.task(complaint, "UserTask_KeepCallbackPromise");
 
       identityService.setAuthentication("cs-lead1", List.of(StaffGroup.CS_LEAD));
