@@ -19,8 +19,12 @@ public class AwarenessDateListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Object submitted = task.getVariable(ADVERSE_EVENT_KNOWN_ON);
-    if (submitted == null || submitted.toString().isBlank()) {
+    if (submitted == null) {
       return;
+    }
+    if (submitted.toString().isBlank()) {
+      // An emptied field would drop the day the regulator's deadline counts from: refused, the stored day stays.
+      throw Refusal.badInput(ADVERSE_EVENT_KNOWN_ON, "날짜를 입력하세요 (비워 둘 수 없습니다)");
     }
     LocalDate knownOn = AdverseEventAwareness.of(task);
     String problem = AdverseEventAwareness.problem(knownOn, AdverseEventAwareness.occurredOn(task));

@@ -54,8 +54,8 @@ class IntakeController {
       String publicPostUrl,
       @Schema(description = "소비자기관(한국소비자원·1372)이 정한 회신 기한: CONSUMER_AGENCY 사건에는 필수, 다른 채널에는 입력 불가. "
           + "오늘부터 90일 안", example = "2026-12-10") String agencyReplyDue,
-      @Schema(description = "회사가 (중대한) 이상사례를 처음 안 날: 식약처 보고 기한 15일이 이날부터 셉니다. 오늘 이후나 "
-          + "occurredOn 이전일 수 없고, 없으면 접수일", example = "2026-11-21") String adverseEventKnownOn) {}
+      @Schema(description = "회사가 (중대한) 이상사례를 처음 안 날: 식약처 보고 기한이 이날부터 셉니다. 오늘보다 뒤이거나 "
+          + "occurredOn보다 앞설 수 없고, 없으면 접수일", example = "2026-11-21") String adverseEventKnownOn) {}
 
   record Customer(String name, String phone, String email, String snsHandle,
       @Schema(example = "busan") String region) {}

@@ -247,6 +247,11 @@ class CauseAnalysisProcessTest extends ModelTestBase {
           .putValue("evidenceReviewNotes", "검토").putValue("expertOpinionNeeded", false)
           .putValue("adverseEventKnownOn", "2026-02-30")))
           .hasRootCauseInstanceOf(Refusal.class).hasMessageContaining("YYYY-MM-DD");
+      // Emptying the field would drop the day the deadline counts from.
+      assertThatThrownBy(() -> taskService.complete(review, Variables.createVariables()
+          .putValue("evidenceReviewNotes", "검토").putValue("expertOpinionNeeded", false)
+          .putValue("adverseEventKnownOn", " ")))
+          .hasRootCauseInstanceOf(Refusal.class).hasMessageContaining("비워 둘 수 없습니다");
 
       assertThat(analysis).isWaitingAtExactly(REVIEW_EVIDENCE);
       assertThat(runtimeService.getVariable(analysis.getId(), "adverseEventKnownOn")).as("nothing saved").isEqualTo("2026-03-10");
