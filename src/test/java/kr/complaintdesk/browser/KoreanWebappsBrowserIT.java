@@ -1,5 +1,6 @@
 package kr.complaintdesk.browser;
 
+import static kr.complaintdesk.support.CaseDriver.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,10 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ExternalTool;
 import kr.complaintdesk.support.Requires;
+import kr.complaintdesk.support.TestData;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,6 +50,15 @@ class KoreanWebappsBrowserIT {
 
   @RegisterExtension final Browsers browsers = new Browsers();
   @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  final List<ProcessInstance> started = new java.util.ArrayList<>();
+
+  @AfterEach
+  void removeCases() {
+    runtimeService.deleteProcessInstancesIfExists(started.stream().map(ProcessInstance::getId).toList(),
+        "browser test finished", true, true, false);
+  }
 
   @Test
   void everyWebappSpeaksKoreanToABrowserThatPrefersEnglish() throws IOException {
@@ -60,6 +78,21 @@ class KoreanWebappsBrowserIT {
 
     admin.go("/camunda/app/admin/default/");
     expectKorean(admin, "admin", "USERS_USERS", "GROUPS_GROUPS", "AUTHORIZATION_AUTHORIZATIONS");
+  }
+
+  @Test
+  void aClosedTaskCardReadsTheCaseNumberCustomerCategoryAndPriority() {
+    ProcessInstance complaint = new CaseDriver(engine).startCase(intake("DELIVERY_DELAY", "seoul")
+        .putValue("customerName", "카드 확인 " + TestData.next()));
+    started.add(complaint);
+    String customer = (String) runtimeService.getVariable(complaint.getId(), "customerName");
+    Tasklist agent = browsers.open("http://localhost:" + port, "en-US").login("cs-agent1", "demo");
+
+    WebElement card = agent.awaitTaskEntry("내 그룹 작업", complaint.getBusinessKey(), "고객 1차 응대");
+
+    for (String shown : List.of(complaint.getBusinessKey(), customer, "배송 지연", "P3")) {
+      assertThat(agent.readsOnClosedCard(card, shown)).as("%s on the closed card: %s", shown, agent.cardLayout(card)).isTrue();
+    }
   }
 
   @Test

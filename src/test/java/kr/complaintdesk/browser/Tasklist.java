@@ -437,6 +437,28 @@ public final class Tasklist implements AutoCloseable {
         + "return seen.join('\\n');");
   }
 
+  /**
+   * Whether {@code text} can be read on a task's card as the list shows it, closed: an element with that text lies
+   * inside the card's details box and is not cut off by it.
+   */
+  public boolean readsOnClosedCard(WebElement card, String text) {
+    return Boolean.TRUE.equals(js("const card = arguments[0], text = arguments[1];"
+        + "const box = card.querySelector('.task-card-details');"
+        + "if (!box || box.classList.contains('expanded')) return false;"
+        + "const limit = box.getBoundingClientRect().bottom;"
+        + "const hits = [...box.querySelectorAll('*')].filter(e => e.children.length === 0 && e.textContent.includes(text));"
+        + "return hits.some(e => { const r = e.getBoundingClientRect(); return r.height > 0 && r.bottom <= limit + 1; });",
+        card, text));
+  }
+
+  /** Where a card's details box ends and where each text in it lies, for a failure message. */
+  public String cardLayout(WebElement card) {
+    return String.valueOf(js("const box = arguments[0].querySelector('.task-card-details');"
+        + "const place = e => Math.round(e.getBoundingClientRect().top) + '-' + Math.round(e.getBoundingClientRect().bottom);"
+        + "return 'box ' + place(box) + ': ' + [...box.querySelectorAll('*')].filter(e => e.children.length === 0)"
+        + "  .map(e => e.textContent.trim().slice(0, 12) + '@' + place(e)).join(' | ');", card));
+  }
+
   /** Whether an element matching {@code css} is shown (laid out and not hidden). */
   public boolean shows(String css) {
     return driver.findElements(By.cssSelector(css)).stream().anyMatch(WebElement::isDisplayed);
