@@ -171,8 +171,13 @@ public class CaseActions {
         // The instance ended between the two reads (e.g. withdrawn a moment ago): its history has the value.
       }
     }
+    String[] ended = historicInstanceIds(caseNumber);
+    if (ended.length == 0) {
+      // No such case: an empty id list would be refused by the engine's query.
+      return null;
+    }
     HistoricVariableInstance variable = historyService.createHistoricVariableInstanceQuery()
-        .processInstanceIdIn(historicInstanceIds(caseNumber)).variableName(name).list().stream().findFirst().orElse(null);
+        .processInstanceIdIn(ended).variableName(name).list().stream().findFirst().orElse(null);
     return variable == null || variable.getValue() == null ? null : String.valueOf(variable.getValue());
   }
 
@@ -307,7 +312,7 @@ public class CaseActions {
    * channel); false for a case that does not exist.
    */
   public boolean cameInThrough(String caseNumber, String userId) {
-    return historicInstanceIds(caseNumber).length > 0 && userId.equals(caseVariable(caseNumber, SUBMITTED_BY));
+    return userId.equals(caseVariable(caseNumber, SUBMITTED_BY));
   }
 
   public boolean isRunning(String caseNumber) {
