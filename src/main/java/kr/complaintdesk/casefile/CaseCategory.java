@@ -5,9 +5,7 @@ import static kr.complaintdesk.casefile.CaseVariables.CATEGORY_NAME;
 
 import kr.complaintdesk.platform.engine.FormLabels;
 import kr.complaintdesk.platform.tasklist.TaskCategoryFromCase;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,12 +18,10 @@ import org.springframework.stereotype.Component;
 public class CaseCategory {
 
   private final CaseInstances instances;
-  private final RuntimeService runtimeService;
   private final TaskService taskService;
 
-  public CaseCategory(CaseInstances instances, RuntimeService runtimeService, TaskService taskService) {
+  public CaseCategory(CaseInstances instances, TaskService taskService) {
     this.instances = instances;
-    this.runtimeService = runtimeService;
     this.taskService = taskService;
   }
 
@@ -35,12 +31,7 @@ public class CaseCategory {
    */
   public void change(String caseNumber, String category) {
     String name = FormLabels.option(CATEGORY, category);
-    Context.getCommandContext().runWithoutAuthorization(() -> {
-      instances.instances(caseNumber).list()
-          .forEach(instance -> runtimeService.setVariable(instance.getId(), CATEGORY, category));
-      instances.tasks(caseNumber).list()
-          .forEach(task -> taskService.setVariableLocal(task.getId(), CATEGORY_NAME, name));
-      return null;
-    });
+    instances.spread(caseNumber, CATEGORY, category,
+        task -> taskService.setVariableLocal(task.getId(), CATEGORY_NAME, name));
   }
 }

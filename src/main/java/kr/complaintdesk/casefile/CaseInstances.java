@@ -1,11 +1,14 @@
 package kr.complaintdesk.casefile;
 
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
@@ -52,5 +55,18 @@ public class CaseInstances {
   /** The open tasks of the process instances under {@code businessKey}. */
   public TaskQuery tasks(String businessKey) {
     return taskService.createTaskQuery().processInstanceBusinessKey(businessKey);
+  }
+
+  /**
+   * Within a step of the case: gives the variable {@code name} the value {@code value} on every running instance
+   * under {@code businessKey} (the case and the processes it called, which carry copies) and hands every open task
+   * of them to {@code eachTask}. The step is the case's own, so it needs no grant of whoever set it off.
+   */
+  public void spread(String businessKey, String name, Object value, Consumer<Task> eachTask) {
+    Context.getCommandContext().runWithoutAuthorization(() -> {
+      instances(businessKey).list().forEach(instance -> runtimeService.setVariable(instance.getId(), name, value));
+      tasks(businessKey).list().forEach(eachTask);
+      return null;
+    });
   }
 }

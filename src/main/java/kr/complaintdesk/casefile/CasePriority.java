@@ -3,9 +3,7 @@ package kr.complaintdesk.casefile;
 import static kr.complaintdesk.casefile.CaseVariables.PRIORITY;
 
 import kr.complaintdesk.platform.tasklist.TaskPriorityFromCase;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,12 +15,10 @@ import org.springframework.stereotype.Component;
 public class CasePriority {
 
   private final CaseInstances instances;
-  private final RuntimeService runtimeService;
   private final TaskService taskService;
 
-  public CasePriority(CaseInstances instances, RuntimeService runtimeService, TaskService taskService) {
+  public CasePriority(CaseInstances instances, TaskService taskService) {
     this.instances = instances;
-    this.runtimeService = runtimeService;
     this.taskService = taskService;
   }
 
@@ -40,13 +36,11 @@ public class CasePriority {
    * step is the case's own, so it needs no grant of whoever set it off.
    */
   public void raise(String caseNumber, String priority) {
-    Context.getCommandContext().runWithoutAuthorization(() -> {
-      instances.instances(caseNumber).list()
-          .forEach(instance -> runtimeService.setVariable(instance.getId(), PRIORITY, priority));
-      instances.tasks(caseNumber).list().stream()
-          .filter(task -> TaskPriorityFromCase.raisedTo(priority, task.getPriority()) != task.getPriority())
-          .forEach(task -> taskService.setPriority(task.getId(), TaskPriorityFromCase.raisedTo(priority, task.getPriority())));
-      return null;
+    instances.spread(caseNumber, PRIORITY, priority, task -> {
+      int raised = TaskPriorityFromCase.raisedTo(priority, task.getPriority());
+      if (raised != task.getPriority()) {
+        taskService.setPriority(task.getId(), raised);
+      }
     });
   }
 }
