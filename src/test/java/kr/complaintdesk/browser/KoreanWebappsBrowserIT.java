@@ -1,14 +1,14 @@
 package kr.complaintdesk.browser;
 
 import static kr.complaintdesk.support.CaseDriver.intake;
+import static kr.complaintdesk.support.WebappFiles.bundledJson;
+import static kr.complaintdesk.support.WebappFiles.ours;
+import static kr.complaintdesk.support.WebappFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -17,6 +17,7 @@ import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ExternalTool;
 import kr.complaintdesk.support.Requires;
 import kr.complaintdesk.support.TestData;
+import kr.complaintdesk.support.WebappFiles;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -43,7 +44,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Requires(ExternalTool.CHROMIUM)
 class KoreanWebappsBrowserIT {
 
-  static final String WEBJAR = "META-INF/resources/webjars/camunda/app/";
+  static final String WEBJAR = WebappFiles.APP;
   static final Pattern HANGUL = Pattern.compile("\\p{IsHangul}");
   static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[^}]*}}|<[^>]*>");
   static final ObjectMapper JSON = new ObjectMapper();
@@ -147,25 +148,11 @@ class KoreanWebappsBrowserIT {
   }
 
   private static Map<String, String> korean(String app) throws IOException {
-    try (InputStream in = KoreanWebappsBrowserIT.class.getClassLoader()
-        .getResourceAsStream(WEBJAR + app + "/locales/ko.json")) {
-      return labels(JSON.readTree(in));
-    }
+    return labels(JSON.readTree(read(ours(WEBJAR + app + "/locales/ko.json").orElseThrow())));
   }
 
-  /** The English file inside Camunda's webjar (the application's own directory has the same path). */
   private static JsonNode bundledEnglish(String app) throws IOException {
-    for (URL url : Collections.list(KoreanWebappsBrowserIT.class.getClassLoader()
-        .getResources(WEBJAR + app + "/locales/en.json"))) {
-      if (url.toString().contains(".jar!")) {
-        try (InputStream in = url.openStream()) {
-          byte[] bytes = in.readAllBytes();
-          int bom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF ? 3 : 0;
-          return JSON.readTree(new String(bytes, bom, bytes.length - bom, java.nio.charset.StandardCharsets.UTF_8));
-        }
-      }
-    }
-    throw new IllegalStateException("no bundled en.json of " + app);
+    return bundledJson(WEBJAR + app + "/locales/en.json");
   }
 
   private static Map<String, String> labels(JsonNode file) {

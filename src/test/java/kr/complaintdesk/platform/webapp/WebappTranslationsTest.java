@@ -1,21 +1,21 @@
 package kr.complaintdesk.platform.webapp;
 
+import static kr.complaintdesk.support.WebappFiles.APP;
+import static kr.complaintdesk.support.WebappFiles.bundledJson;
+import static kr.complaintdesk.support.WebappFiles.ours;
+import static kr.complaintdesk.support.WebappFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,8 +29,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class WebappTranslationsTest {
 
-  static final String APP = "META-INF/resources/webjars/camunda/app/";
-  static final String WEBJAR = "camunda-webapp-webjar";
 
   /** Labels that read the same in Korean: product names, abbreviations and symbols. */
   static final Set<String> SAME_IN_KOREAN = Set.of("", "camunda", "admin", "cockpit", "tasklist", "optimize",
@@ -53,8 +51,7 @@ class WebappTranslationsTest {
     String path = APP + app + "/locales/";
     byte[] koreanFile = read(ours(path + "ko.json")
         .orElseGet(() -> fail("%s has no Korean: src/main/resources/%sko.json is missing", app, path)));
-    JsonNode english = json.readTree(new String(read(bundled(path + "en.json")), StandardCharsets.UTF_8)
-        .replaceFirst("^\uFEFF", ""));
+    JsonNode english = bundledJson(path + "en.json");
     JsonNode korean = json.readTree(koreanFile);
 
     List<String> problems = new ArrayList<>();
@@ -155,30 +152,5 @@ class WebappTranslationsTest {
       count += leaves(child);
     }
     return count;
-  }
-
-  /** The file inside Camunda's webjar, not our file of the same path. */
-  private static URL bundled(String path) throws IOException {
-    return resources(path).stream().filter(WebappTranslationsTest::isInWebjar).findFirst()
-        .orElseThrow(() -> new AssertionError(path + " is not in " + WEBJAR + " on the test classpath"));
-  }
-
-  /** Our file (src/main/resources), which shadows the webjar's of the same path. */
-  private static Optional<URL> ours(String path) throws IOException {
-    return resources(path).stream().filter(url -> !"jar".equals(url.getProtocol())).findFirst();
-  }
-
-  private static boolean isInWebjar(URL url) {
-    return "jar".equals(url.getProtocol()) && url.getPath().contains("/" + WEBJAR + "-");
-  }
-
-  private static List<URL> resources(String path) throws IOException {
-    return Collections.list(WebappTranslationsTest.class.getClassLoader().getResources(path));
-  }
-
-  private static byte[] read(URL url) throws IOException {
-    try (InputStream in = url.openStream()) {
-      return in.readAllBytes();
-    }
   }
 }
