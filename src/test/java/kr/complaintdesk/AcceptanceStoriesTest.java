@@ -1,5 +1,7 @@
 package kr.complaintdesk;
 
+import java.util.List;
+import kr.complaintdesk.support.TestData;
 import static kr.complaintdesk.support.CaseDriver.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -23,6 +25,7 @@ class AcceptanceStoriesTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   CaseDriver driver;
 
   @BeforeEach
@@ -69,19 +72,20 @@ class AcceptanceStoriesTest {
 
     assertThat(pi).isWaitingAt("UserTask_PrepareOffer").variables().containsEntry("treatmentCostTotal", 130000L);
     driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "PARTIAL", "rootCause", "FORMULA_REACTION",
-        "remedy", "TREATMENT_COSTS", "offerAmount", 130000L, "offerText", "치료비 전액 지급");
-    driver.complete(pi, "UserTask_RecordCustomerResponse", "cs-agent1", "offerAccepted", true, "customerResponseNote", "감사 인사");
+        "offerLines", TestData.offer("TREATMENT_COSTS", 130000L), "offerText", "치료비 전액 지급");
 
-    // Harm case: at least a lead approves, even for a small amount.
-    assertThat(driver.task(pi, "UserTask_ApproveCompensation")).hasCandidateGroup("cs-lead");
-    driver.complete(pi, "UserTask_ApproveCompensation", "cs-lead1", "compensationApproved", true, "approvalNote", "영수증 확인");
+    // Harm case: at least a lead approves, even for a small amount, before the family hears the offer.
+    assertThat(pi).isWaitingAt("CallActivity_ApproveOffer");
+    assertThat(driver.task(pi, "UserTask_ApproveOffer")).hasCandidateGroup("cs-lead");
+    driver.complete(pi, "UserTask_ApproveOffer", "cs-lead1", "offerApproved", true, "approvalNote", "영수증 확인");
+    driver.complete(pi, "UserTask_RecordCustomerResponse", "cs-agent1", "offerAccepted", true, "customerResponseNote", "감사 인사");
     driver.executeJobs(pi);
     driver.fireTimer(pi, "IntermediateCatchEvent_FollowUpDue");
     driver.complete(pi, "UserTask_FollowUpCall", "cs-agent1", "satisfactionScore", 5L);
 
     assertThat(pi).isEnded();
     assertThat(variable(pi, "outcome")).isEqualTo("RESOLVED");
-    assertThat(variable(pi, "payoutReference")).asString().startsWith("REC-" + pi.getBusinessKey());
+    assertThat(paidLines(pi)).containsExactly("TREATMENT_COSTS 130000");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("prevention-action")
         .processInstanceBusinessKey("PA-P-100-FORMULA_REACTION").count()).isEqualTo(1);
   }
@@ -108,16 +112,20 @@ class AcceptanceStoriesTest {
         "rootCause", "CONTAINER_DEFECT", "companyFault", "YES", "analysisFindings", "용기 로고 결함");
 
     driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "YES", "rootCause", "CONTAINER_DEFECT",
-        "remedy", "TREATMENT_COSTS", "offerAmount", 12000L, "offerText", "교환 완료, 치료비 지급");
+        "offerLines", TestData.offer("EXCHANGE", 28000L, "TREATMENT_COSTS", 12000L), "offerText", "새 제품으로 교환, 완치까지 치료비");
+    driver.complete(pi, "UserTask_ApproveOffer", "cs-lead1", "offerApproved", true, "approvalNote", "확인");
     driver.complete(pi, "UserTask_RecordCustomerResponse", "cs-agent1", "offerAccepted", true, "customerResponseNote", "만족");
-    driver.complete(pi, "UserTask_ApproveCompensation", "cs-lead1", "compensationApproved", true, "approvalNote", "확인");
+    // The two lines are fulfilled side by side: logistics sends the new lipstick while the treatment costs are paid.
+    assertThat(driver.task(pi, "UserTask_ShipReplacement")).hasCandidateGroup("logistics");
     driver.executeJobs(pi);
+    driver.complete(pi, "UserTask_ShipReplacement", "logistics1", "trackingNumber", "CJ-2017110201", "packagingNotes", "완충재");
     driver.fireTimer(pi, "IntermediateCatchEvent_FollowUpDue");
     driver.complete(pi, "UserTask_FollowUpCall", "cs-agent1", "satisfactionScore", 5L, "postUpdateRequested", true);
 
     assertThat(pi).isEnded();
     assertThat(variable(pi, "outcome")).isEqualTo("RESOLVED");
     assertThat(variable(pi, "postUpdateRequested")).isEqualTo(true);
+    assertThat(paidLines(pi)).containsExactly("TREATMENT_COSTS 12000");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("PA-LIP-HOLIC-CONTAINER_DEFECT").count()).isEqualTo(1);
   }
 
@@ -134,26 +142,27 @@ class AcceptanceStoriesTest {
 
     String[] alternatives = {"EXCHANGE", "STORE_CREDIT", "EXCHANGE"};
     for (String remedy : alternatives) {
+      // 25,000 KRW is within an agent's own authority: presented without an approver.
       driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "PARTIAL", "rootCause", "CONTAINER_DEFECT",
-          "remedy", remedy, "offerAmount", 0L, "offerText", "규정 설명과 대안",
+          "offerLines", TestData.offer(remedy, 25000L), "offerText", "규정 설명과 대안",
           "remedyDeviationReason", "STORE_CREDIT".equals(remedy) ? "환불 대신 차액을 적립금으로" : null);
       driver.complete(pi, "UserTask_RecordCustomerResponse", "cs-agent1", "offerAccepted", false, "customerResponseNote", "환불 고집");
     }
     driver.complete(pi, "UserTask_PrepareFinalOffer", "cs-lead1", "companyFault", "PARTIAL", "rootCause", "CONTAINER_DEFECT",
-        "remedy", "STORE_CREDIT", "offerAmount", 20000L, "offerText", "동일 가격대 교환과 차액 적립금, 이것이 최종안",
+        "offerLines", TestData.offer("EXCHANGE", 25000L, "STORE_CREDIT", 20000L), "offerText", "동일 가격대 교환과 차액 적립금, 이것이 최종안",
         "remedyDeviationReason", "사용 후 환불은 규정상 불가, 교환 차액을 적립금으로 보전");
+    // 45,000 KRW is within the lead's own authority: the final offer goes to the customer at once.
+    assertThat(driver.openTasks(pi, "UserTask_ApproveOffer")).isEmpty();
     driver.complete(pi, "UserTask_RecordFinalResponse", "cs-agent1", "offerAccepted", true, "customerResponseNote", "수락");
-
-    // The lead prepared the final offer, so another person approves it.
-    assertThat(driver.task(pi, "UserTask_ApproveCompensation")).hasCandidateGroup("cs-agent");
-    driver.complete(pi, "UserTask_ApproveCompensation", "cs-agent1", "compensationApproved", true, "approvalNote", "최종안 확인");
     driver.executeJobs(pi);
+    driver.complete(pi, "UserTask_ShipReplacement", "logistics1", "trackingNumber", "CJ-555", "packagingNotes", "기본 포장");
     driver.fireTimer(pi, "IntermediateCatchEvent_FollowUpDue");
     driver.complete(pi, "UserTask_FollowUpCall", "cs-agent1", "satisfactionScore", 3L);
 
     assertThat(pi).isEnded();
     assertThat(variable(pi, "outcome")).isEqualTo("RESOLVED");
     assertThat(variable(pi, "offerRound")).isEqualTo(3);
+    assertThat(paidLines(pi)).containsExactly("STORE_CREDIT 20000");
   }
 
   @Test
@@ -162,11 +171,11 @@ class AcceptanceStoriesTest {
     driver.complete(pi, "UserTask_FirstContact", "cs-agent1", "contactNotes", "사과", "remedySought", "REFUND");
     for (int round = 0; round < 3; round++) {
       driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "PARTIAL", "rootCause", "SERVICE_FAILURE",
-          "remedy", "COUPON", "offerAmount", 5000L, "offerText", "사과와 쿠폰");
+          "offerLines", TestData.offer("COUPON", 5000L), "offerText", "사과와 쿠폰");
       driver.complete(pi, "UserTask_RecordCustomerResponse", "cs-agent1", "offerAccepted", false, "customerResponseNote", "거절");
     }
     driver.complete(pi, "UserTask_PrepareFinalOffer", "cs-lead1", "companyFault", "PARTIAL", "rootCause", "SERVICE_FAILURE",
-        "remedy", "COUPON", "offerAmount", 10000L, "offerText", "최종안");
+        "offerLines", TestData.offer("COUPON", 10000L), "offerText", "최종안");
     driver.complete(pi, "UserTask_RecordFinalResponse", "cs-agent1", "offerAccepted", false, "customerResponseNote", "소비자원에 가겠다");
     driver.complete(pi, "UserTask_InformExternalRecourse", "cs-agent1",
         "recourseCounsellingExplained", true, "recourseMediationExplained", true, "recourseNotes", "1372 안내");
@@ -195,13 +204,19 @@ class AcceptanceStoriesTest {
     ProcessInstance pi = driver.startCase(intake("SERVICE", "seoul").putValue("productCode", productCode).putValue("channel", "WEB"));
     driver.complete(pi, "UserTask_FirstContact", "cs-agent1", "contactNotes", "첫날 금이 감", "remedySought", "COUPON");
     driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "YES", "rootCause", rootCause,
-        "remedy", "APOLOGY", "offerAmount", 0L, "offerText", "사과");
+        "offerLines", TestData.offer("APOLOGY", 0L), "offerText", "사과");
     driver.complete(pi, "UserTask_RecordCustomerResponse", "cs-agent1", "offerAccepted", true, "customerResponseNote", "수락");
     driver.fireTimer(pi, "IntermediateCatchEvent_FollowUpDue");
     driver.complete(pi, "UserTask_FollowUpCall", "cs-agent1", "satisfactionScore", 4L);
     driver.executeJobs(pi);
     assertThat(pi).isEnded();
     return pi;
+  }
+
+  /** What was paid or credited for the case, line by line: "REMEDY amount". */
+  private List<String> paidLines(ProcessInstance pi) {
+    return jdbc.queryForList("SELECT remedy || ' ' || amount_krw FROM payout WHERE case_number = ? ORDER BY reference",
+        String.class, pi.getBusinessKey());
   }
 
   private Object variable(ProcessInstance pi, String name) {

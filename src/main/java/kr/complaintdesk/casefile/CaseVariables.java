@@ -119,8 +119,14 @@ public final class CaseVariables {
   public static final String LATE_WORK = "lateWork";
 
   // Resolution and compensation
+  /** The remedy of one offer line (the key of the lines' selection in the offer forms). */
   public static final String REMEDY = "remedy";
-  public static final String OFFER_AMOUNT = "offerAmount";
+  /** The lines of the offer on the table (Json, {@link OfferLines}). */
+  public static final String OFFER_LINES = "offerLines";
+  /** The offer's total value in won, money and goods at their value: what approval is decided on. */
+  public static final String OFFER_TOTAL = "offerTotalKrw";
+  /** The offer's lines in one line of text, for forms that show them. */
+  public static final String OFFER_SUMMARY = "offerSummary";
   public static final String OFFER_TEXT = "offerText";
   public static final String SUGGESTED_REMEDIES = "suggestedRemedies";
   public static final String REMEDY_SUGGESTIONS = "remedySuggestions";
@@ -137,7 +143,19 @@ public final class CaseVariables {
   public static final String APPROVER_GROUP = "approverGroup";
   /** The approver group and every group of more authority, comma-separated: who the approval task is offered to. */
   public static final String APPROVER_GROUPS = "approverGroups";
-  public static final String COMPENSATION_APPROVED = "compensationApproved";
+  /** Whether the offer on the table may be presented: true within the preparer's authority or once approved. */
+  public static final String OFFER_APPROVED = "offerApproved";
+  public static final String APPROVAL_NOTE = "approvalNote";
+  /** The approval round has an approver other than the preparer (false: within the preparer's own authority). */
+  public static final String APPROVAL_NEEDED = "approvalNeeded";
+  public static final String FINAL_OFFER = "finalOffer";
+  /** The accepted offer has a line to pay, credit or send (not only an apology). */
+  public static final String FULFILMENT_NEEDED = "fulfilmentNeeded";
+  // One offer line as compensation fulfils it, local to that line's instance.
+  public static final String LINE_NO = "lineNo";
+  public static final String LINE_REMEDY = "lineRemedy";
+  public static final String LINE_AMOUNT = "lineAmountKrw";
+  public static final String LINE_DESCRIPTION = "lineDescription";
   public static final String PAYOUT_REFERENCE = "payoutReference";
   public static final String NO_RETURN_NEEDED = "noReturnNeeded";
   public static final String RETURN_RECEIVED_ON = "returnReceivedOn";

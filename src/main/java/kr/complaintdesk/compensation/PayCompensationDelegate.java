@@ -2,6 +2,7 @@ package kr.complaintdesk.compensation;
 
 import static kr.complaintdesk.casefile.CaseVariables.*;
 
+import kr.complaintdesk.platform.engine.FormLabels;
 import kr.complaintdesk.platform.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -9,9 +10,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Pays money (refund, treatment costs) or issues credit (coupon, store credit) once the approver has
- * approved. Runs as an asynchronous job: a gateway failure is retried and then becomes an incident,
- * and the reference is the same on every retry, so the customer is paid exactly once.
+ * Pays one line of an accepted offer: money (refund, treatment costs) or credit (coupon, store credit). Runs as an
+ * asynchronous job: a gateway failure is retried and then becomes an incident, and the reference (case, compensation
+ * instance, line) is the same on every retry, so each line is paid exactly once.
  */
 @Component("payCompensation")
 class PayCompensationDelegate implements JavaDelegate {
@@ -29,21 +30,25 @@ class PayCompensationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String caseNumber = string(execution, CASE_NUMBER);
-    // One compensation instance pays once; its id is stable across job retries.
-    String reference = caseNumber + "-" + execution.getProcessInstanceId();
-    Object amount = execution.getVariable(OFFER_AMOUNT);
-    long amountKrw = amount == null ? 0 : Math.round(((Number) amount).doubleValue());
-    PayoutGateway.Payout payout = new PayoutGateway.Payout(reference, caseNumber, string(execution, REMEDY), amountKrw);
+    // One line of one compensation pays once; the instance id and the line number are stable across job retries.
+    Object lineNo = execution.getVariable(LINE_NO);
+    String reference = caseNumber + "-" + execution.getProcessInstanceId() + "-" + lineNo;
     if (payouts.executed(reference).isPresent()) {
       execution.setVariable(PAYOUT_REFERENCE, payouts.executed(reference).get());
       return;
     }
+    Object amount = execution.getVariable(LINE_AMOUNT);
+    long amountKrw = amount == null ? 0 : ((Number) amount).longValue();
+    String remedy = string(execution, LINE_REMEDY);
+    PayoutGateway.Payout payout = new PayoutGateway.Payout(reference, caseNumber, remedy, amountKrw);
     String transaction = gateway.execute(payout);
     payouts.record(payout, transaction);
     Object refundDue = execution.getVariable(REFUND_DUE_TEXT);
+    Object description = execution.getVariable(LINE_DESCRIPTION);
     timeline.record(caseNumber, Timeline.Kind.PAYOUT, CurrentUser.SYSTEM,
-        "보상 지급: " + payout.remedy() + " " + amountKrw + "원" + (refundDue == null ? "" : " (환불 기한 " + refundDue + ")"),
-        "지급 기록 번호: " + reference + ", 거래 번호: " + transaction);
+        "보상 지급 (" + lineNo + "번째 항목): " + FormLabels.option(REMEDY, remedy) + " " + String.format("%,d원", amountKrw)
+            + (refundDue == null ? "" : " (환불 기한 " + refundDue + ")"),
+        (description == null ? "" : description + "\n") + "지급 기록 번호: " + reference + ", 거래 번호: " + transaction);
     execution.setVariable(PAYOUT_REFERENCE, transaction);
   }
 }

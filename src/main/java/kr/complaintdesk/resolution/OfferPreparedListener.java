@@ -3,8 +3,11 @@ package kr.complaintdesk.resolution;
 import static kr.complaintdesk.casefile.CaseVariables.*;
 
 import java.util.List;
+import java.util.stream.Collectors;
+import kr.complaintdesk.casefile.OfferLines;
+import kr.complaintdesk.casefile.OfferLines.Line;
 import kr.complaintdesk.casefile.Offers;
-import kr.complaintdesk.platform.engine.FormLabels;
+import kr.complaintdesk.casefile.Remedy;
 import kr.complaintdesk.platform.engine.Refusal;
 import kr.complaintdesk.platform.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
@@ -13,8 +16,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Remembers who prepared the offer now on the table (four-eyes: they may not approve it) and counts
- * the agent's offer rounds, which decide when the lead must make the final offer.
+ * Records a prepared offer line by line, waiting for its approval round; remembers who prepared it (four-eyes:
+ * they may not approve it) and counts the rounds put to the customer, which decide when the lead makes the final
+ * offer. An offer the approver sent back is prepared again in the same round.
  */
 @Component("offerPrepared")
 class OfferPreparedListener implements TaskListener {
@@ -36,36 +40,56 @@ class OfferPreparedListener implements TaskListener {
     if (preparedBy == null) {
       throw new IllegalStateException("해결안은 담당자가 맡은(claim) 뒤에 완료할 수 있습니다");
     }
-    String chosen = String.valueOf(task.getVariable(REMEDY));
-    Object suggested = task.getVariable(SUGGESTED_REMEDIES);
-    Object reason = task.getVariable(REMEDY_DEVIATION_REASON);
-    if (suggested != null && !suggested.toString().isBlank()
-        && !List.of(suggested.toString().split(",")).contains(chosen)
-        && (reason == null || reason.toString().isBlank())) {
-      throw Refusal.badInput("remedyDeviationReason", "보상 기준이 제안하지 않은 해결안(" + chosen
-          + ")을 고르면 그 이유를 적어야 합니다");
+    List<Line> lines = OfferLines.of(task);
+    if (lines.isEmpty()) {
+      throw Refusal.badInput(OFFER_LINES, "해결안 항목을 하나 이상 적으세요 (보상이 없으면 '사과·설명')");
     }
-    task.setVariable(OFFER_PREPARED_BY, preparedBy);
-    task.setVariable(OFFER_ACCEPTED, false);
-    Object round = task.getVariable(OFFER_ROUND);
-    int offerRound = round == null ? 0 : ((Number) round).intValue();
-    if (PREPARE_OFFER_TASK.equals(task.getTaskDefinitionKey())) {
-      offerRound++;
-      task.setVariable(OFFER_ROUND, offerRound);
+    Object reason = task.getVariable(REMEDY_DEVIATION_REASON);
+    boolean explained = reason != null && !reason.toString().isBlank();
+    List<String> unsuggested = unsuggested(lines, task.getVariable(SUGGESTED_REMEDIES));
+    if (!unsuggested.isEmpty() && !explained) {
+      throw Refusal.badInput(REMEDY_DEVIATION_REASON, "보상 기준이 제안하지 않은 해결안("
+          + String.join(", ", unsuggested) + ")을 넣으면 그 이유를 적어야 합니다");
     }
     boolean finalOffer = FINAL_OFFER_TASK.equals(task.getTaskDefinitionKey());
+    Object round = task.getVariable(OFFER_ROUND);
+    int offerRound = round == null ? 0 : ((Number) round).intValue();
+    // A round is an offer put to the customer: one the approver sent back is prepared again in its round.
+    boolean sentBack = Boolean.FALSE.equals(task.getVariable(OFFER_APPROVED));
+    if (PREPARE_OFFER_TASK.equals(task.getTaskDefinitionKey()) && !(sentBack && offerRound > 0)) {
+      offerRound++;
+    }
     String caseNumber = string(task, CASE_NUMBER);
-    String remedy = String.valueOf(task.getVariable(REMEDY));
-    Object amount = task.getVariable(OFFER_AMOUNT);
-    long amountKrw = amount instanceof Number n ? Math.round(n.doubleValue()) : 0;
     String offerText = string(task, OFFER_TEXT);
-    offers.record(caseNumber, offerRound, finalOffer, remedy, amountKrw, offerText, preparedBy);
-    String details = offerText;
-    if (reason != null && !reason.toString().isBlank()) {
-      details = details + "\n기준과 다른 해결안을 고른 이유: " + reason;
+    long total = OfferLines.total(lines);
+    task.setVariable(OFFER_ROUND, offerRound);
+    task.setVariable(OFFER_PREPARED_BY, preparedBy);
+    task.setVariable(OFFER_ACCEPTED, false);
+    task.setVariable(OFFER_APPROVED, null);
+    task.setVariable(APPROVAL_NOTE, null);
+    task.setVariable(FINAL_OFFER, finalOffer);
+    task.setVariable(OFFER_LINES, OfferLines.value(lines));
+    task.setVariable(OFFER_TOTAL, total);
+    task.setVariable(OFFER_SUMMARY, OfferLines.summary(lines));
+    task.setVariable(FULFILMENT_NEEDED, lines.stream().anyMatch(line -> line.remedy() != Remedy.APOLOGY));
+    offers.record(caseNumber, offerRound, finalOffer, lines, offerText, preparedBy, Offers.Approval.PENDING);
+    String details = lines.stream().map(line -> "• " + line.summary() + (line.basis() == null ? "" : " — " + line.basis()))
+        .collect(Collectors.joining("\n")) + "\n" + offerText;
+    if (!unsuggested.isEmpty()) {
+      details = details + "\n기준과 다른 해결안을 넣은 이유: " + reason;
     }
     timeline.record(caseNumber, Timeline.Kind.OFFER, preparedBy,
-        (finalOffer ? "최종 해결안" : task.getName()) + ": " + FormLabels.option(REMEDY, remedy) + " "
-            + String.format("%,d", amountKrw) + "원", details);
+        (finalOffer ? "최종 해결안" : task.getName()) + " (" + offerRound + "차, 합계 " + String.format("%,d원", total) + "): "
+            + lines.stream().map(line -> line.remedy().label()).collect(Collectors.joining(", ")), details);
+  }
+
+  /** The Korean names of the lines' remedies the policy table did not suggest; none when it suggested nothing. */
+  static List<String> unsuggested(List<Line> lines, Object suggested) {
+    if (suggested == null || suggested.toString().isBlank()) {
+      return List.of();
+    }
+    List<String> named = List.of(suggested.toString().split(","));
+    return lines.stream().map(Line::remedy).filter(remedy -> !named.contains(remedy.name())).distinct()
+        .map(Remedy::label).toList();
   }
 }

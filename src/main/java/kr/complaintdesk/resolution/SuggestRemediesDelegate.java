@@ -22,8 +22,9 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * Looks up the remedies the {@code compensation-policy} decision suggests for the case, each with the
- * rule it rests on, for the offer form; the agent may choose another remedy but must say why.
+ * Looks up the offer lines the {@code compensation-policy} decision suggests for the case, each with its amount,
+ * what is delivered and the rule it rests on, for the offer forms; the agent builds the offer from them and may add
+ * another remedy but must say why.
  */
 @Component("suggestRemedies")
 public class SuggestRemediesDelegate implements JavaDelegate {
@@ -56,8 +57,9 @@ public class SuggestRemediesDelegate implements JavaDelegate {
       remedies.add(remedy);
       Object amount = row.get("amountKrw");
       String label = Remedy.valueOf(remedy).label();
+      Object description = row.get("description");
       lines.add("• " + label + (amount instanceof Number n ? " " + won.format(Math.round(n.doubleValue())) + "원" : "")
-          + " — " + row.get("basis"));
+          + (description == null ? "" : " (" + description + ")") + " — " + row.get("basis"));
     }
     String text = lines.isEmpty() ? "보상 기준에 맞는 제안이 없습니다. 사실관계에 맞게 정하고 이유를 적어 주세요." : String.join("\n", lines);
     execution.setVariable(SUGGESTED_REMEDIES, String.join(",", remedies));

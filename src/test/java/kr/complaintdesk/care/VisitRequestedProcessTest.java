@@ -94,7 +94,7 @@ class VisitRequestedProcessTest extends ProcessTestBase {
   void aVisitIsRefusedOnceAnOfferIsOnTheTableAndWhileCompensationRuns() {
     ProcessInstance pi = startAt("UserTask_PrepareOffer", "daegu");
     driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "NO", "rootCause", "SERVICE_FAILURE",
-        "remedy", "REFUND", "offerAmount", 25000L, "offerText", "환불");
+        "offerLines", TestData.offer("REFUND", 25000L), "offerText", "환불");
     // The offer waits for the customer: no later offer is sure to come, so a visit's costs might never be offered.
     assertRefused(() -> cases.requestVisit(pi.getBusinessKey(), "답을 기다리는 중 발진이 생겼다고 연락", "cs-agent1"),
         "이미 해결안 단계에 있어");

@@ -196,7 +196,7 @@ class ComplaintCaseProcessTest {
     driver.complete(pi, "UserTask_RecordCustomerResponse", "cs-agent1", "offerAccepted", true, "customerResponseNote", "수락");
 
     assertThat(pi).hasNotPassed("Gateway_AlternativeAllowed").isWaitingAt("CallActivity_Compensation");
-    assertThat(driver.task(pi, "UserTask_ApproveCompensation")).hasCandidateGroup("cs-agent");
+    assertThat(driver.task(pi, "UserTask_ConfirmReturnReceipt")).hasCandidateGroup("logistics");
   }
 
   @Test
@@ -211,12 +211,12 @@ class ComplaintCaseProcessTest {
     assertThat((String) runtimeService.getVariable(pi.getId(), "remedySuggestions"))
         .contains("환불 39,000원").contains("소비자분쟁해결기준(화장품)").contains("compensation-policy v");
     assertThatThrownBy(() -> driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "YES",
-        "rootCause", "SHORT_VOLUME", "remedy", "GIFT", "offerAmount", 0L, "offerText", "사은품"))
-        .hasMessageContaining("제안에 없는 해결안을 고른 이유: ");
+        "rootCause", "SHORT_VOLUME", "offerLines", TestData.offer("GIFT", 0L), "offerText", "사은품"))
+        .hasMessageContaining("제안에 없는 해결안을 넣은 이유: ").hasMessageContaining("사은품");
     assertThat(pi).isWaitingAt("UserTask_PrepareOffer");
 
     driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "YES", "rootCause", "SHORT_VOLUME",
-        "remedy", "GIFT", "offerAmount", 0L, "offerText", "사은품", "remedyDeviationReason", "고객이 사은품을 원함");
+        "offerLines", TestData.offer("GIFT", 0L), "offerText", "사은품", "remedyDeviationReason", "고객이 사은품을 원함");
     assertThat(pi).isWaitingAt("UserTask_RecordCustomerResponse");
   }
 
@@ -331,7 +331,7 @@ class ComplaintCaseProcessTest {
     Date offered = Date.from(ZonedDateTime.of(2026, 12, 24, 11, 0, 0, 0, KOREA).toInstant());
     ClockUtil.setCurrentTime(offered);
     try {
-      ProcessInstance pi = startAt("UserTask_RecordFinalResponse", Map.of("remedy", "STORE_CREDIT", "offerAmount", 20000L,
+      ProcessInstance pi = startAt("UserTask_RecordFinalResponse", Map.of("offerLines", TestData.offer("STORE_CREDIT", 20000L),
           "companyFault", "NO", "rootCause", "CUSTOMER_MISUSE", "offerRound", 3));
 
       Date reminder = slaDue("OFFER_REMINDER", offered);
@@ -457,7 +457,7 @@ class ComplaintCaseProcessTest {
     assertThat(pi).isWaitingAt("UserTask_PrepareFinalOffer");
     assertThat(task("UserTask_PrepareFinalOffer", pi)).hasCandidateGroup("cs-lead");
     driver.complete(pi, "UserTask_PrepareFinalOffer", "cs-lead1", "companyFault", "NO", "rootCause", "CUSTOMER_MISUSE",
-        "remedy", "STORE_CREDIT", "offerAmount", 10000L, "offerText", "최종안: 적립금 1만 원");
+        "offerLines", TestData.offer("STORE_CREDIT", 10000L), "offerText", "최종안: 적립금 1만 원");
     assertThat(pi).variables().containsEntry("offerPreparedBy", "cs-lead1");
 
     runtimeService.createMessageCorrelation("CustomerResponded")
@@ -469,7 +469,7 @@ class ComplaintCaseProcessTest {
 
   @Test
   void rejectedFinalOfferIsClosedUnresolvedAfterExplainingRecourse() {
-    ProcessInstance pi = startAt("UserTask_RecordFinalResponse", Map.of("remedy", "EXCHANGE", "offerAmount", 0L,
+    ProcessInstance pi = startAt("UserTask_RecordFinalResponse", Map.of("offerLines", TestData.offer("EXCHANGE", 0L),
         "companyFault", "NO", "rootCause", "CUSTOMER_MISUSE", "offerRound", 3));
     driver.complete(pi, "UserTask_RecordFinalResponse", "cs-agent1", "offerAccepted", false, "customerResponseNote", "거절");
 
@@ -533,7 +533,7 @@ class ComplaintCaseProcessTest {
 
   private void offer(ProcessInstance pi, String agent, String remedy, long amount) {
     driver.complete(pi, "UserTask_PrepareOffer", agent, "companyFault", "NO", "rootCause", "CUSTOMER_MISUSE",
-        "remedy", remedy, "offerAmount", amount, "offerText", "안내한 해결안");
+        "offerLines", TestData.offer(remedy, amount), "offerText", "안내한 해결안");
   }
 
   private long finishedCases() {

@@ -1,5 +1,11 @@
 package kr.complaintdesk.support;
 
+import java.util.ArrayList;
+import java.util.List;
+import kr.complaintdesk.casefile.OfferLines;
+import kr.complaintdesk.casefile.OfferLines.Line;
+import kr.complaintdesk.casefile.Remedy;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -42,5 +48,19 @@ public final class TestData {
   /** An e-mail address that intake accepts ({@code IdentityKind.EMAIL}), e.g. {@code outbox-0042@example.kr}. */
   public static String email(String localPart) {
     return unique(localPart) + "@example.kr";
+  }
+
+  /**
+   * An offer's lines as the offer forms submit them: remedy and amount pairs, e.g. {@code offer("EXCHANGE", 35000,
+   * "TREATMENT_COSTS", 130000)}; a goods line (exchange, re-sourcing, gift) says what is sent.
+   */
+  public static JsonValue offer(Object... remedyAndAmount) {
+    List<Line> lines = new ArrayList<>();
+    for (int i = 0; i < remedyAndAmount.length; i += 2) {
+      Remedy remedy = Remedy.valueOf(String.valueOf(remedyAndAmount[i]));
+      long amount = ((Number) remedyAndAmount[i + 1]).longValue();
+      lines.add(new Line(remedy, amount, remedy.goods() ? remedy.label() + " 발송" : null, null));
+    }
+    return OfferLines.value(lines);
   }
 }

@@ -72,7 +72,8 @@ public final class FormLabels {
 
   private static void collect(JsonNode node, Map<String, String> labels, Map<String, Map<String, String>> options) {
     for (JsonNode component : node.path("components")) {
-      String key = component.path("key").asText("");
+      // A dynamic list (an offer's lines) is named by its path, its fields by their keys.
+      String key = component.path("key").asText(component.path("path").asText(""));
       String label = component.hasNonNull("label") ? component.path("label").asText() : component.path("dateLabel").asText("");
       label = label.replaceFirst("\\s*\\([^()]*\\)$", "").trim();
       if (!key.isEmpty() && !label.isEmpty()) {

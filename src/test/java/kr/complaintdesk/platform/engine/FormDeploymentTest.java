@@ -53,7 +53,9 @@ class FormDeploymentTest {
           // Dates of the promise and deadline timers that the models' boundary events read.
           Map.entry("callbackDue", new java.util.Date()), Map.entry("callbackReminderAt", new java.util.Date()),
           Map.entry("agencyReplyDeadline", new java.util.Date()), Map.entry("agencyReplyReminderAt", new java.util.Date()),
-          Map.entry("caseOwner", "cs-agent1"));
+          Map.entry("caseOwner", "cs-agent1"),
+          // The accepted offer whose line a compensation task fulfils.
+          Map.entry("offerLines", kr.complaintdesk.support.TestData.offer("REFUND", 10000L)));
 
   final ObjectMapper json = new ObjectMapper();
 

@@ -58,7 +58,7 @@ class ModelLintTest {
 
   @Test
   void lintReportsAnIdThatTheModelerGenerated(@TempDir Path dir) throws IOException {
-    Path model = copyOfSample(dir, xml -> xml.replace("UserTask_ApproveCompensation", "Activity_0abc123"));
+    Path model = copyOfSample(dir, xml -> xml.replace("UserTask_ShipReplacement", "Activity_0abc123"));
 
     NpmRun run = npm("lint:models", model.toString());
 
@@ -76,19 +76,19 @@ class ModelLintTest {
     NpmRun run = npm("check:models", model.toString());
 
     assertThat(run.exitCode()).withFailMessage("the import check passed a typo:%n%s", run.output()).isNotZero();
-    assertThat(run.output()).contains("UserTask_ApproveCompensation: unknown attribute <camunda:formRefBindng>");
+    assertThat(run.output()).contains("UserTask_ConfirmReturnReceipt: unknown attribute <camunda:formRefBindng>");
   }
 
   @Test
   void importCheckReportsAnElementWithoutShape(@TempDir Path dir) throws IOException {
     Path model = copyOfSample(dir, xml -> xml.replaceFirst(
-        "(?s)<bpmndi:BPMNShape id=\"[^\"]*\" bpmnElement=\"UserTask_ApproveCompensation\".*?</bpmndi:BPMNShape>", ""));
+        "(?s)<bpmndi:BPMNShape id=\"[^\"]*\" bpmnElement=\"UserTask_ShipReplacement\".*?</bpmndi:BPMNShape>", ""));
 
     NpmRun run = npm("check:models", model.toString());
 
     assertThat(run.exitCode()).withFailMessage("the import check passed a missing shape:%n%s", run.output())
         .isNotZero();
-    assertThat(run.output()).contains("UserTask_ApproveCompensation").contains("has no shape in the diagram");
+    assertThat(run.output()).contains("UserTask_ShipReplacement").contains("has no shape in the diagram");
   }
 
   @Test

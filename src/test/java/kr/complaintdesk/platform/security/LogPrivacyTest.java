@@ -1,5 +1,6 @@
 package kr.complaintdesk.platform.security;
 
+import kr.complaintdesk.support.TestData;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
@@ -111,15 +112,14 @@ class LogPrivacyTest {
         "rootCause", "FORMULA_REACTION", "companyFault", "PARTIAL", "analysisFindings", HEALTH);
 
     driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "PARTIAL", "rootCause", "FORMULA_REACTION",
-        "remedy", "TREATMENT_COSTS", "offerAmount", 65000L, "offerText", NAME + " 님 치료비 전액 지급");
+        "offerLines", TestData.offer("TREATMENT_COSTS", 65000L), "offerText", NAME + " 님 치료비 전액 지급");
+    driver.complete(pi, "UserTask_ApproveOffer", "cs-lead1", "offerApproved", true, "approvalNote", "영수증 확인: " + HEALTH);
     // The customer answers through the API.
     ResponseEntity<String> answered = api().postForEntity(
         "/api/complaints/" + caseNumber + "/responses",
         Map.of("accepted", true, "note", NAME + " 님 수락, 회신은 " + EMAIL), String.class);
     assertThat(answered.getStatusCode()).isEqualTo(HttpStatus.OK);
 
-    driver.complete(pi, "UserTask_ApproveCompensation", "cs-lead1", "compensationApproved", true,
-        "approvalNote", "영수증 확인: " + HEALTH);
     driver.executeJobs(pi);
     driver.fireTimer(pi, "IntermediateCatchEvent_FollowUpDue");
     driver.complete(pi, "UserTask_FollowUpCall", "cs-agent1", "satisfactionScore", 5L);

@@ -75,7 +75,6 @@ class ShippedServiceLevelsTest {
     "EXTERNAL_RECOURSE_NOTICE, 1, BUSINESS_DAYS",
     // SOP 7, the desk's own choice
     "COMPENSATION_APPROVAL, 1, BUSINESS_DAYS",
-    "COMPENSATION_REVISION, 1, BUSINESS_DAYS",
     "REPLACEMENT_SHIPMENT, 2, BUSINESS_DAYS",
     // SOP 9, the desk's own choice
     "PREVENTION_PLAN, 10, BUSINESS_DAYS",
@@ -99,7 +98,7 @@ class ShippedServiceLevelsTest {
     List<String> rows = Pattern.compile("<inputEntry[^>]*>\\s*<text>\"([A-Z0-9_]+)\"</text>").matcher(xml).results()
         .map(match -> match.group(1)).sorted().toList();
     assertThat(rows).containsExactly(
-        "ANALYSIS_CONCLUSION", "CAUSATION_VERDICT", "COMPENSATION_APPROVAL", "COMPENSATION_REVISION",
+        "ANALYSIS_CONCLUSION", "CAUSATION_VERDICT", "COMPENSATION_APPROVAL",
         "DELIVERY_INVESTIGATION", "EFFECTIVENESS_REVIEW", "EFFECTIVENESS_REVIEW_WAIT", "EVIDENCE_REVIEW",
         "EXPERT_OPINION", "EXTERNAL_RECOURSE_NOTICE", "FINAL_OFFER_PREPARATION", "FOLLOW_UP_CALL", "FOLLOW_UP_WAIT",
         "OFFER_NO_RESPONSE", "OFFER_PREPARATION", "OFFER_REMINDER", "OFFER_REMINDER_CALL", "PREVENTION_IMPLEMENTATION",

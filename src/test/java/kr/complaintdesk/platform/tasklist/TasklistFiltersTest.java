@@ -179,10 +179,10 @@ class TasklistFiltersTest {
     Filter approvals = filterService.createFilterQuery().filterName(TasklistFilters.APPROVALS).singleResult();
     Map<String, Object> looks = new HashMap<>(approvals.getProperties());
     List<Map<String, String>> ownCard = List.of(Map.of("name", CaseVariables.CASE_NUMBER, "label", "사건"),
-        Map.of("name", CaseVariables.OFFER_AMOUNT, "label", "금액"));
+        Map.of("name", CaseVariables.OFFER_TOTAL, "label", "금액"));
     try {
       approvals.getProperties().put("variables", ownCard);
-      approvals.setQuery(engine.getTaskService().createTaskQuery().taskDefinitionKey("UserTask_ApproveCompensation")
+      approvals.setQuery(engine.getTaskService().createTaskQuery().taskDefinitionKey("UserTask_ApproveOffer")
           .orderByTaskCreateTime().desc());
       filterService.saveFilter(approvals);
       int revision = revision(filterService.getFilter(approvals.getId()));
@@ -196,7 +196,7 @@ class TasklistFiltersTest {
     } finally {
       Filter restored = filterService.getFilter(approvals.getId());
       restored.setQuery(TasklistFilters.urgentFirst(engine.getTaskService().createTaskQuery()
-          .taskDefinitionKey("UserTask_ApproveCompensation"))).setProperties(looks);
+          .taskDefinitionKey("UserTask_ApproveOffer"))).setProperties(looks);
       filterService.saveFilter(restored);
     }
   }

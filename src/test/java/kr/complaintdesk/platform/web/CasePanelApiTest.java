@@ -1,5 +1,6 @@
 package kr.complaintdesk.platform.web;
 
+import kr.complaintdesk.support.TestData;
 import static kr.complaintdesk.platform.web.ComplaintApiTest.AGENT;
 import static kr.complaintdesk.platform.web.ComplaintApiTest.INTEGRATION;
 import static kr.complaintdesk.platform.web.ComplaintApiTest.LEAD;
@@ -152,11 +153,10 @@ class CasePanelApiTest {
     driver.executeJobs(pi);
     driver.complete(pi, "UserTask_FirstContact", AGENT, "contactNotes", "불친절 응대 사과", "remedySought", "COUPON");
     driver.complete(pi, "UserTask_PrepareOffer", AGENT, "companyFault", "YES", "rootCause", "SERVICE_FAILURE",
-        "remedy", "COUPON", "offerAmount", 15000L, "offerText", "다음 주문 쿠폰", "remedyDeviationReason", "고객 희망");
+        "offerLines", TestData.offer("COUPON", 15000L), "offerText", "다음 주문 쿠폰", "remedyDeviationReason", "고객 희망");
     assertThat(payouts(caseNumber)).as("nothing paid before the answer").isEmpty();
     assertThat(api.post("/api/complaints/" + caseNumber + "/responses", AGENT, "{\"accepted\":true}").status()).isEqualTo(200);
     driver.executeJobs(pi);
-    driver.complete(pi, "UserTask_ApproveCompensation", LEAD, "compensationApproved", true, "approvalNote", "규정 범위");
     driver.executeJobs(pi);
 
     List<JsonNode> paid = payouts(caseNumber);

@@ -796,12 +796,12 @@ class ComplaintApiTest {
     driver.executeJobs(pi);
     driver.complete(pi, "UserTask_FirstContact", AGENT, "contactNotes", "사과하고 환불 요청 확인", "remedySought", "REFUND");
     driver.complete(pi, "UserTask_PrepareOffer", AGENT, "companyFault", "NO", "rootCause", "SERVICE_FAILURE",
-        "remedy", "REFUND", "offerAmount", 50000L, "offerText", "5만원 환불",
+        "offerLines", TestData.offer("REFUND", 50000L), "offerText", "5만원 환불",
         "remedyDeviationReason", "고객이 결제 취소를 원함");
+    assertThat(driver.task(pi, "UserTask_ApproveOffer").getName()).isEqualTo("해결안 승인");
+    driver.complete(pi, "UserTask_ApproveOffer", LEAD, "offerApproved", true, "approvalNote", "규정 범위");
     assertThat(api.post("/api/complaints/" + caseNumber + "/responses", AGENT, "{\"accepted\":true,\"note\":\"수락\"}").status())
         .isEqualTo(200);
-    assertThat(driver.task(pi, "UserTask_ApproveCompensation").getName()).isEqualTo("보상 승인");
-    driver.complete(pi, "UserTask_ApproveCompensation", LEAD, "compensationApproved", true, "approvalNote", "규정 범위");
     String returnedOn = kr.complaintdesk.platform.calendar.EngineClock.now().toLocalDate().toString();
     driver.complete(pi, "UserTask_ConfirmReturnReceipt", "logistics1", "returnReceivedOn", returnedOn);
     driver.executeJobs(pi);
@@ -816,10 +816,10 @@ class ComplaintApiTest {
     List<JsonNode> entries = new ArrayList<>();
     reply.json().forEach(entries::add);
     assertThat(kinds(entries)).containsExactly("INTAKE", "DECISION", "MESSAGE", "TASK_COMPLETED", "DECISION", "OFFER",
-        "TASK_COMPLETED", "CUSTOMER_RESPONSE", "DECISION", "TASK_COMPLETED", "DECISION", "TASK_COMPLETED", "PAYOUT",
-        "TASK_COMPLETED", "CLOSED");
+        "TASK_COMPLETED", "DECISION", "DECISION", "TASK_COMPLETED", "CUSTOMER_RESPONSE", "DECISION", "TASK_COMPLETED",
+        "PAYOUT", "TASK_COMPLETED", "CLOSED");
     assertThat(entries).extracting(e -> e.path("actor").asText()).containsExactly(INTEGRATION, "system", "system",
-        AGENT, "system", AGENT, AGENT, AGENT, "system", LEAD, "logistics1", "logistics1", "system", AGENT, "system");
+        AGENT, "system", AGENT, AGENT, "system", LEAD, LEAD, AGENT, "logistics1", "logistics1", "system", AGENT, "system");
 
     assertThat(entries.get(0).path("details").asText()).contains((String) body.get("externalRef"));
     assertThat(entries.get(1).path("summary").asText()).contains("P3").contains("complaint-triage");
@@ -828,23 +828,26 @@ class ComplaintApiTest {
     assertThat(entries.get(3).path("summary").asText()).isEqualTo("고객 1차 응대 완료");
     assertThat(entries.get(3).path("details").asText()).contains("contactNotes").contains("REFUND");
     assertThat(entries.get(4).path("summary").asText()).startsWith("보상 기준 제안");
-    assertThat(entries.get(5).path("summary").asText()).isEqualTo("해결안 제시: 환불 50,000원");
+    assertThat(entries.get(5).path("summary").asText()).isEqualTo("해결안 제시 (1차, 합계 50,000원): 환불");
     assertThat(entries.get(6).path("summary").asText()).isEqualTo("해결안 제시 완료");
-    assertThat(entries.get(6).path("details").asText()).contains("\"offerAmount\":50000").contains("\"companyFault\":\"NO\"")
+    assertThat(entries.get(5).path("details").asText()).contains("• 환불 50,000원");
+    assertThat(entries.get(6).path("details").asText()).contains("\"companyFault\":\"NO\"")
         .contains("고객이 결제 취소를 원함");
-    assertThat(entries.get(7).path("summary").asText()).contains("수락");
-    assertThat(entries.get(8).path("summary").asText()).startsWith("승인 권한: 고객상담팀 팀장 이상");
-    assertThat(entries.get(9).path("summary").asText()).isEqualTo("보상 승인 완료");
-    assertThat(entries.get(9).path("details").asText()).contains("\"compensationApproved\":true").contains("규정 범위");
+    // An agent may present 30,000 won at most: a lead approves before the customer hears the offer.
+    assertThat(entries.get(7).path("summary").asText()).startsWith("해결안 승인 필요: 고객상담팀 팀장 이상");
+    assertThat(entries.get(8).path("summary").asText()).startsWith("해결안 승인: 환불 50,000원");
+    assertThat(entries.get(9).path("summary").asText()).isEqualTo("해결안 승인 완료");
+    assertThat(entries.get(9).path("details").asText()).contains("\"offerApproved\":true").contains("규정 범위");
+    assertThat(entries.get(10).path("summary").asText()).contains("수락");
     // A refund waits for the returned goods and is due 3 business days after they arrived.
-    assertThat(entries.get(10).path("summary").asText()).startsWith("환불 기한: ");
-    assertThat(entries.get(10).path("details").asText()).contains("반품 도착일 " + returnedOn);
-    assertThat(entries.get(11).path("summary").asText()).isEqualTo("반품 회수 확인 완료");
-    assertThat(entries.get(11).path("details").asText()).contains("\"returnReceivedOn\":\"" + returnedOn + "\"");
-    assertThat(entries.get(12).path("summary").asText()).contains("REFUND").contains("50000").contains("환불 기한");
-    assertThat(entries.get(13).path("summary").asText()).isEqualTo("만족도 확인 전화 완료");
-    assertThat(entries.get(13).path("details").asText()).contains("\"satisfactionScore\":5");
-    assertThat(entries.get(14).path("summary").asText()).contains("RESOLVED");
+    assertThat(entries.get(11).path("summary").asText()).startsWith("환불 기한: ");
+    assertThat(entries.get(11).path("details").asText()).contains("반품 도착일 " + returnedOn);
+    assertThat(entries.get(12).path("summary").asText()).isEqualTo("반품 회수 확인 완료");
+    assertThat(entries.get(12).path("details").asText()).contains("\"returnReceivedOn\":\"" + returnedOn + "\"");
+    assertThat(entries.get(13).path("summary").asText()).contains("환불").contains("50,000원").contains("환불 기한");
+    assertThat(entries.get(14).path("summary").asText()).isEqualTo("만족도 확인 전화 완료");
+    assertThat(entries.get(14).path("details").asText()).contains("\"satisfactionScore\":5");
+    assertThat(entries.get(15).path("summary").asText()).contains("RESOLVED");
 
     // The API's order is the order of recording (by id) and time never runs backwards.
     List<Long> ids = jdbc.queryForList("SELECT id FROM timeline_entry WHERE case_number = ? ORDER BY occurred_at, id",
@@ -919,7 +922,7 @@ class ComplaintApiTest {
     driver.executeJobs(own);
     driver.complete(own, "UserTask_FirstContact", AGENT, "contactNotes", "사과", "remedySought", "REFUND");
     driver.complete(own, "UserTask_PrepareOffer", AGENT, "companyFault", "NO", "rootCause", "SERVICE_FAILURE",
-        "remedy", "REFUND", "offerAmount", 30000L, "offerText", "3만원 환불", "remedyDeviationReason", "고객 요청");
+        "offerLines", TestData.offer("REFUND", 30000L), "offerText", "3만원 환불", "remedyDeviationReason", "고객 요청");
     Reply staffCase = api.post("/api/complaints", AGENT, json(validIntake("SERVICE")));
     String phoneCase = staffCase.json().path("caseNumber").asText();
     int phoneEntries = timelineSize(phoneCase);
@@ -1023,7 +1026,7 @@ class ComplaintApiTest {
     driver.executeJobs(pi);
     driver.complete(pi, "UserTask_FirstContact", AGENT, "contactNotes", "사과", "remedySought", remedy);
     driver.complete(pi, "UserTask_PrepareOffer", AGENT, "companyFault", "NO", "rootCause", "SERVICE_FAILURE",
-        "remedy", remedy, "offerAmount", amount, "offerText", "해결안");
+        "offerLines", TestData.offer(remedy, amount), "offerText", "해결안");
     assertThat(driver.openTasks(pi, "UserTask_RecordCustomerResponse")).hasSize(1);
     return pi;
   }

@@ -205,10 +205,37 @@ function tasksSection(tasks, taskId) {
 }
 
 function answer(offer) {
+  if (offer.approval === 'PENDING' || offer.approval === 'REJECTED') {
+    return '고객에게 알리지 않음';
+  }
   if (offer.accepted === null || offer.accepted === undefined) {
     return '답변 기다리는 중';
   }
   return html`${offer.accepted ? '수락' : '거절'} ${offer.respondedAt ? html`(${time(offer.respondedAt)})` : ''}`;
+}
+
+const APPROVAL = {
+  NOT_NEEDED: '작성자 권한 안',
+  PENDING: '승인 기다리는 중',
+  APPROVED: '승인',
+  REJECTED: '반려'
+};
+
+function approval(offer) {
+  if (!offer.approval) {
+    return '';
+  }
+  return html`${APPROVAL[offer.approval] || offer.approval}${offer.approvedBy ? html`<br>${offer.approvedBy}` : ''}${
+    offer.approvalNote ? html`<br><span class="cd-text">${offer.approvalNote}</span>` : ''}`;
+}
+
+/** An offer's lines: what the customer receives, line by line, money and goods at their value. */
+function lines(offer, labels) {
+  const items = offer.lines && offer.lines.length ? offer.lines
+    : [{remedy: offer.remedy, amountKrw: offer.amountKrw}];
+  return html`<ul class="list-unstyled cd-offer-lines">${items.map(l => html`
+    <li>${labels.option('remedy', l.remedy)} ${won(l.amountKrw)}${l.description ? html` — ${l.description}` : ''}</li>`)}
+  </ul>`;
 }
 
 function offersSection(offers, payouts, labels) {
@@ -217,11 +244,11 @@ function offersSection(offers, payouts, labels) {
       <h4>해결안 ${offers.length}건</h4>
       ${offers.length ? html`
         <table class="table table-condensed">
-          <thead><tr><th>차수</th><th>해결 방법</th><th>금액</th><th>내용</th><th>제시</th><th>고객 답변</th></tr></thead>
+          <thead><tr><th>차수</th><th>항목</th><th>합계</th><th>내용</th><th>작성</th><th>승인</th><th>고객 답변</th></tr></thead>
           <tbody>${offers.map(o => html`
-            <tr><td>${o.round}차${o.finalOffer ? ' (최종)' : ''}</td><td>${labels.option('remedy', o.remedy)}</td>
+            <tr><td>${o.round}차${o.finalOffer ? ' (최종)' : ''}</td><td>${lines(o, labels)}</td>
               <td>${won(o.amountKrw)}</td><td class="cd-text">${o.text}</td>
-              <td>${o.preparedBy}<br>${time(o.createdAt)}</td><td>${answer(o)}</td></tr>`)}
+              <td>${o.preparedBy}<br>${time(o.createdAt)}</td><td>${approval(o)}</td><td>${answer(o)}</td></tr>`)}
           </tbody>
         </table>` : html`<p>아직 제시한 해결안이 없습니다.</p>`}
       <h4>지급 ${payouts.length}건</h4>

@@ -1,4 +1,4 @@
-package kr.complaintdesk.compensation;
+package kr.complaintdesk.resolution;
 
 import static kr.complaintdesk.casefile.CaseVariables.OFFER_PREPARED_BY;
 
@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Four-eyes on compensation: whoever prepared the offer can neither claim nor complete its approval.
+ * Four-eyes on offers: whoever prepared an offer can neither claim nor complete its approval.
  * Enforced by the engine for every client (Tasklist, REST, Java), not only hidden in a screen.
  */
 @Component("fourEyesCheck")
@@ -31,7 +31,7 @@ class FourEyesCheckListener implements TaskListener {
   /** The preparer of an offer tried to approve it. */
   public static class FourEyesViolation extends Refusal {
     public FourEyesViolation(String userId) {
-      super(Kind.CONFLICT, "해결안을 작성한 사람(" + userId + ")은 같은 보상을 승인할 수 없습니다. 다른 승인자가 처리해야 합니다.");
+      super(Kind.CONFLICT, "해결안을 작성한 사람(" + userId + ")은 그 해결안을 승인할 수 없습니다. 다른 승인자가 처리해야 합니다.");
     }
   }
 }

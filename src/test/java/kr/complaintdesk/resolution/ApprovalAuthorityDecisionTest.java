@@ -1,4 +1,4 @@
-package kr.complaintdesk.compensation;
+package kr.complaintdesk.resolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Who approves a compensation ({@code processes/approval-authority.dmn}), evaluated by a standalone
- * DMN engine: the limits at 30,000 and 300,000 won on both sides, and harm cases never below a lead.
+ * The least authority an offer needs before the customer hears it ({@code processes/approval-authority.dmn}),
+ * evaluated by a standalone DMN engine: the limits at 30,000 and 300,000 won on both sides, and harm cases never below a lead.
  * A rule without an example fails {@link #everyRuleIsExercisedByAnExample()}.
  */
 class ApprovalAuthorityDecisionTest {
@@ -43,8 +43,8 @@ class ApprovalAuthorityDecisionTest {
         example("신체 피해, 30만 1원 → 책임자 (harm, 300,001)", true, 300_001, StaffGroup.CS_DIRECTOR),
         example("신체 피해, 200만 원 치료비 → 책임자 (harm, 2,000,000 treatment costs)",
             true, 2_000_000, StaffGroup.CS_DIRECTOR),
-        example("피해 없음, 0원 → 다른 상담원 (no harm, 0)", false, 0, StaffGroup.CS_AGENT),
-        example("피해 없음, 3만 원 → 다른 상담원 (no harm, 30,000: agent limit inclusive)",
+        example("피해 없음, 0원 → 상담원 권한 (no harm, 0)", false, 0, StaffGroup.CS_AGENT),
+        example("피해 없음, 3만 원 → 상담원 권한 (no harm, 30,000: agent limit inclusive)",
             false, 30_000, StaffGroup.CS_AGENT),
         example("피해 없음, 3만 1원 → 팀장 (no harm, 30,001)", false, 30_001, StaffGroup.CS_LEAD),
         example("피해 없음, 30만 원 → 팀장 (no harm, 300,000: lead limit inclusive)", false, 300_000, StaffGroup.CS_LEAD),
@@ -118,7 +118,7 @@ class ApprovalAuthorityDecisionTest {
   }
 
   static Map<String, Object> variables(boolean harm, long offerAmount) {
-    return Variables.createVariables().putValue("harm", harm).putValue("offerAmount", offerAmount);
+    return Variables.createVariables().putValue("harm", harm).putValue("offerTotalKrw", offerAmount);
   }
 
 }
