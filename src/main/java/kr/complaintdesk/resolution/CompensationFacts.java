@@ -24,6 +24,7 @@ public final class CompensationFacts {
   public static final String DELIVERED_ON = "deliveredOn";
   /** The day the customer noticed (or could have noticed) that the goods are not as described, {@code YYYY-MM-DD}. */
   public static final String DEFECT_NOTICED_ON = "defectNoticedOn";
+  /** Whether the customer used the goods; the first-contact form's radio stores {@code "true"} or {@code "false"}. */
   public static final String PRODUCT_USED = "productUsed";
   /** {@code SLIGHT}: a slight defect, the product still usable; {@code SERIOUS}: not usable as it should be. */
   public static final String DEFECT_SEVERITY = "defectSeverity";
@@ -59,7 +60,7 @@ public final class CompensationFacts {
   public static VariableMap inputs(VariableScope scope, LocalDate today) {
     VariableMap inputs = Variables.createVariables();
     TEXTS.forEach(name -> inputs.put(name, string(scope, name)));
-    FLAGS.forEach(name -> inputs.put(name, scope.getVariable(name) instanceof Boolean value ? value : null));
+    FLAGS.forEach(name -> inputs.put(name, flag(scope.getVariable(name))));
     AMOUNTS.forEach(name -> inputs.put(name, orZero(scope, name)));
     double goodsValue = orZero(scope, GOODS_VALUE);
     inputs.put(GOODS_VALUE, goodsValue > 0 ? goodsValue : inputs.get(ORDER_VALUE));
@@ -74,6 +75,14 @@ public final class CompensationFacts {
   /** Whole days from {@code from} to {@code today}; null when the day is unknown or lies after today (a typo). */
   static Double daysBetween(LocalDate from, LocalDate today) {
     return from == null || from.isAfter(today) ? null : (double) ChronoUnit.DAYS.between(from, today);
+  }
+
+  /** A checkbox's boolean, or a radio's {@code "true"}/{@code "false"} (unanswered stays null: not known). */
+  static Boolean flag(Object value) {
+    if (value instanceof Boolean answer) {
+      return answer;
+    }
+    return "true".equals(value) || "false".equals(value) ? Boolean.valueOf((String) value) : null;
   }
 
   static double orZero(VariableScope scope, String name) {

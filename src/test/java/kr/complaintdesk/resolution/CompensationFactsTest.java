@@ -78,6 +78,18 @@ class CompensationFactsTest {
   }
 
   @Test
+  void theFirstContactFormsUsageAnswerBecomesABoolean() {
+    variables.putAll(Map.of("category", "PRODUCT_DEFECT", "productUsed", "false", "purchaseAgency", false));
+    assertThat(inputs()).containsEntry("productUsed", false).containsEntry("purchaseAgency", false);
+
+    variables.put("productUsed", "true");
+    assertThat(inputs()).containsEntry("productUsed", true);
+
+    variables.put("productUsed", "");
+    assertThat(inputs()).containsEntry("productUsed", null);
+  }
+
+  @Test
   void harmCountsAwarenessFromTheAdverseEventNotFromANoticedDefect() {
     variables.putAll(Map.of("category", "HEALTH_HARM", "adverseEventKnownOn", "2026-10-31", "defectNoticedOn", "2026-11-29",
         "productCausation", "NOT_RELATED", "companyFault", "NO", "rootCause", "CUSTOMER_MISUSE",
