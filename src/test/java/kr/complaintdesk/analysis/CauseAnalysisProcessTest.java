@@ -2,6 +2,8 @@ package kr.complaintdesk.analysis;
 
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static kr.complaintdesk.support.KoreanTime.kst;
+import static org.mockito.Mockito.mock;
 
 import java.time.Instant;
 import java.util.Date;
@@ -11,6 +13,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import kr.complaintdesk.casefile.AwarenessDateListener;
+import kr.complaintdesk.casefile.CaseInstances;
+import kr.complaintdesk.platform.sla.LegalDeadlines;
+import kr.complaintdesk.timeline.Timeline;
 import kr.complaintdesk.platform.engine.Refusal;
 import kr.complaintdesk.platform.sla.LegalDeadline;
 import kr.complaintdesk.support.ModelTestBase;
@@ -37,11 +42,22 @@ class CauseAnalysisProcessTest extends ModelTestBase {
   static final String INVESTIGATE_DELIVERY = "UserTask_InvestigateDelivery";
   static final String CONCLUDE_ANALYSIS = "UserTask_ConcludeAnalysis";
   static final String ANALYSIS_COMPLETED = "EndEvent_AnalysisCompleted";
+  static final String CHASE_ANALYSIS = "UserTask_ChaseAnalysis";
+  static final String WARN_REGULATOR_DEADLINE = "UserTask_WarnRegulatorDeadline";
+  static final String ESCALATE_REGULATOR_REPORT = "UserTask_EscalateRegulatorReport";
+
+  final Timeline timeline = mock(Timeline.class);
 
   @BeforeEach
   void registerBeans() {
     Mocks.register("nameLateWork", new NameLateWorkListener(serviceLevels));
     Mocks.register("awarenessDate", new AwarenessDateListener());
+    Mocks.register("regulatorReportWarning", new RegulatorReportWarning(new LegalDeadlines(businessCalendar), businessCalendar));
+    Mocks.register("keepShipmentOnCase", new KeepShipmentOnCaseListener(
+        new CaseInstances(runtimeService, historyService, taskService), runtimeService));
+    Mocks.register("requestCarrierClaim", new RequestCarrierClaimDelegate(
+        new CaseInstances(runtimeService, historyService, taskService), runtimeService, timeline));
+    Mocks.register("recordCarrierClaim", new RecordCarrierClaimListener(timeline));
   }
 
   @Test
@@ -90,7 +106,8 @@ class CauseAnalysisProcessTest extends ModelTestBase {
     assertThat(driver.candidateGroups(driver.task(analysis, INVESTIGATE_DELIVERY))).containsExactly("logistics");
 
     driver.complete(analysis, INVESTIGATE_DELIVERY, "logistics1",
-        "trackingChecked", true, "carrierClaimFiled", true, "logisticsFindings", "운송 중 박스 파손");
+        "trackingNumber", "CJ612345678901", "customsStatus", "NOT_APPLICABLE", "carrierLiable", false,
+        "logisticsFindings", "운송 중 박스 파손");
     assertThat(analysis).isWaitingAtExactly(CONCLUDE_ANALYSIS);
 
     conclude(analysis, "TRANSIT_HANDLING", "YES");
@@ -105,7 +122,8 @@ class CauseAnalysisProcessTest extends ModelTestBase {
 
     driver.complete(analysis, INSPECT_PRODUCT, "quality1", "qualityFindings", "로트 이상 없음");
     assertThat(analysis).isNotWaitingAt(CONCLUDE_ANALYSIS);
-    driver.complete(analysis, INVESTIGATE_DELIVERY, "logistics1", "logisticsFindings", "배송 정상");
+    driver.complete(analysis, INVESTIGATE_DELIVERY, "logistics1", "logisticsFindings", "배송 정상",
+        "customsStatus", "NOT_APPLICABLE");
     assertThat(analysis).isNotWaitingAt(CONCLUDE_ANALYSIS);
     driver.complete(analysis, REVIEW_EVIDENCE, "safety-lab1",
         "evidenceReviewNotes", "사진 검토", "expertOpinionNeeded", false);
@@ -125,7 +143,8 @@ class CauseAnalysisProcessTest extends ModelTestBase {
 
     assertThat(analysis).isWaitingAtExactly(REVIEW_EVIDENCE, INVESTIGATE_DELIVERY);
 
-    driver.complete(analysis, INVESTIGATE_DELIVERY, "logistics1", "logisticsFindings", "통관 지연");
+    driver.complete(analysis, INVESTIGATE_DELIVERY, "logistics1", "logisticsFindings", "통관 지연",
+        "trackingNumber", "EMS-KR123456789", "customsStatus", "HELD");
     assertThat(analysis).isNotWaitingAt(CONCLUDE_ANALYSIS);
     driver.complete(analysis, REVIEW_EVIDENCE, "safety-lab1",
         "evidenceReviewNotes", "증거 부족", "expertOpinionNeeded", false);
@@ -203,7 +222,7 @@ class CauseAnalysisProcessTest extends ModelTestBase {
       assertThat(LegalDeadline.REGULATOR_REPORT.level().afterDay(java.time.LocalDate.parse("2026-03-02"), businessCalendar))
           .as("the law's number, counted from the day").isEqualTo(due);
       assertThat(driver.task(analysis, REPORT_TO_REGULATOR).getDueDate()).isEqualTo(due);
-      assertThat(driver.timerDueDates(analysis)).as("the timer reads the same deadline").containsExactly(due);
+      assertThat(driver.timerDueDates(analysis)).as("the timer reads the same deadline").contains(due);
     } finally {
       ClockUtil.reset();
     }
@@ -222,7 +241,7 @@ class CauseAnalysisProcessTest extends ModelTestBase {
 
       Date due = Date.from(Instant.parse("2026-03-20T09:00:00Z"));
       assertThat(driver.task(analysis, REPORT_TO_REGULATOR).getDueDate()).isEqualTo(due);
-      assertThat(driver.timerDueDates(analysis)).containsExactly(due);
+      assertThat(driver.timerDueDates(analysis)).contains(due);
     } finally {
       ClockUtil.reset();
     }
@@ -268,7 +287,7 @@ class CauseAnalysisProcessTest extends ModelTestBase {
       ProcessInstance analysis = seriousAdverseEventKnownOn("2026-03-02");
       Date due = LegalDeadline.REGULATOR_REPORT.level().afterDay(java.time.LocalDate.parse("2026-03-02"), businessCalendar);
       assertThat(driver.task(analysis, REPORT_TO_REGULATOR).getDueDate()).isEqualTo(due);
-      assertThat(driver.timerDueDates(analysis)).as("the timer reads the same deadline").containsExactly(due);
+      assertThat(driver.timerDueDates(analysis)).as("the timer reads the same deadline").contains(due);
 
       ClockUtil.setCurrentTime(minutesFrom(due, 1));
       driver.executeJobs(analysis);
@@ -288,7 +307,8 @@ class CauseAnalysisProcessTest extends ModelTestBase {
       ProcessInstance analysis = seriousAdverseEventKnownOn(null);
       Date due = Date.from(Instant.parse("2026-03-17T01:00:00Z"));
       assertThat(driver.task(analysis, REPORT_TO_REGULATOR).getDueDate()).isEqualTo(due);
-      assertThat(driver.timerDueDates(analysis)).containsExactly(due);
+      // The warning: opening time (09:00 in Seoul) of Friday 13 March, two business days before the deadline's day.
+      assertThat(driver.timerDueDates(analysis)).containsExactlyInAnyOrder(due, Date.from(Instant.parse("2026-03-13T00:00:00Z")));
     } finally {
       ClockUtil.reset();
     }
@@ -401,6 +421,158 @@ class CauseAnalysisProcessTest extends ModelTestBase {
     } finally {
       ClockUtil.reset();
     }
+  }
+
+  /**
+   * The MFDS story on the engine clock: the company learned of the event on Monday 2 March 2026; the lab's verdict
+   * is late and chased, the report is warned about before the law's deadline and escalated after it, every moment
+   * counted from the awareness date, not from when a task appeared.
+   */
+  @Test
+  void regulatorDeadlineCountsFromAwarenessDate() {
+    Date tuesday = kst("2026-03-10T10:00");
+    ClockUtil.setCurrentTime(tuesday);
+    try {
+      ProcessInstance analysis = startAnalysis(true, false, false, "2026-03-02");
+      driver.complete(analysis, REVIEW_EVIDENCE, "safety-lab1", "evidenceReviewNotes", "입원 치료", "expertOpinionNeeded", false);
+
+      // The verdict's due date and its overdue timer read the same row; past it, the lead chases the lab.
+      Date verdictDue = slaDue("CAUSATION_VERDICT", tuesday);
+      assertThat(driver.task(analysis, DECIDE_CAUSATION).getDueDate()).isEqualTo(verdictDue);
+      assertThat(driver.timerDueDates(analysis)).containsExactly(verdictDue);
+      ClockUtil.setCurrentTime(minutesFrom(verdictDue, -1));
+      driver.executeJobs(analysis);
+      assertThat(driver.openTasks(analysis, CHASE_ANALYSIS)).isEmpty();
+      ClockUtil.setCurrentTime(minutesFrom(verdictDue, 1));
+      driver.executeJobs(analysis);
+      assertThat(driver.candidateGroups(driver.task(analysis, CHASE_ANALYSIS))).containsExactly("cs-lead");
+      assertThat(lateAnalyses(analysis)).containsExactly(
+          "제품 인과관계 판정 — 판정 SLA 지남 (" + serviceLevels.level("CAUSATION_VERDICT").text() + ")");
+
+      driver.complete(analysis, DECIDE_CAUSATION, "safety-lab1",
+          "productCausation", "CONFIRMED", "seriousAdverseEvent", true, "safetyFindings", "중대한 이상사례");
+
+      // 15 days after 2 March: Tuesday 17 March at closing time, whenever the report task appeared.
+      Date legalDue = kst("2026-03-17T18:00");
+      // Two business days before the deadline's day, at opening: Friday 13 March 09:00.
+      Date warning = kst("2026-03-13T09:00");
+      assertThat(driver.task(analysis, REPORT_TO_REGULATOR).getDueDate()).isEqualTo(legalDue);
+      assertThat(driver.timerDueDates(analysis)).containsExactlyInAnyOrder(warning, legalDue);
+
+      ClockUtil.setCurrentTime(minutesFrom(warning, -1));
+      driver.executeJobs(analysis);
+      assertThat(analysis).isNotWaitingAt(WARN_REGULATOR_DEADLINE);
+
+      ClockUtil.setCurrentTime(minutesFrom(warning, 1));
+      driver.executeJobs(analysis);
+      assertThat(driver.candidateGroups(driver.task(analysis, WARN_REGULATOR_DEADLINE))).containsExactly("cs-lead");
+      assertThat(driver.task(analysis, WARN_REGULATOR_DEADLINE).getDueDate()).as("the lead has until the law's deadline")
+          .isEqualTo(legalDue);
+      assertThat(analysis).isWaitingAt(REPORT_TO_REGULATOR).isNotWaitingAt(ESCALATE_REGULATOR_REPORT);
+      driver.complete(analysis, WARN_REGULATOR_DEADLINE, "cs-lead1", "regulatorDeadlineCheck", "16일 오전 보고 예정");
+
+      ClockUtil.setCurrentTime(minutesFrom(legalDue, -1));
+      driver.executeJobs(analysis);
+      assertThat(analysis).isNotWaitingAt(ESCALATE_REGULATOR_REPORT);
+      ClockUtil.setCurrentTime(minutesFrom(legalDue, 1));
+      driver.executeJobs(analysis);
+      assertThat(driver.candidateGroups(driver.task(analysis, ESCALATE_REGULATOR_REPORT))).containsExactly("cs-lead");
+      assertThat(analysis).isWaitingAt(REPORT_TO_REGULATOR, ESCALATE_REGULATOR_REPORT);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void aReportFiledBeforeTheWarningRaisesNoWarning() {
+    ClockUtil.setCurrentTime(kst("2026-03-10T10:00"));
+    try {
+      ProcessInstance analysis = seriousAdverseEventKnownOn("2026-03-09");
+      driver.complete(analysis, REPORT_TO_REGULATOR, "safety-lab1",
+          "regulatorReportReference", "MFDS-2026-0077", "regulatorReportedOn", "2026-03-11T09:00");
+
+      ClockUtil.setCurrentTime(kst("2026-03-30T10:00"));
+      driver.executeJobs(analysis);
+      assertThat(analysis).isWaitingAt(CONCLUDE_ANALYSIS).isNotWaitingAt(WARN_REGULATOR_DEADLINE, ESCALATE_REGULATOR_REPORT)
+          .hasNotPassed("BoundaryEvent_RegulatorDeadlineNear", "BoundaryEvent_RegulatorDeadlinePassed");
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void aReportWhoseWarningMomentHasPassedWarnsTheLeadAtOnce() {
+    // Learned on 2 March, verdict on Monday 16 March: the warning moment (13 March) lies behind.
+    ClockUtil.setCurrentTime(kst("2026-03-16T10:00"));
+    try {
+      ProcessInstance analysis = seriousAdverseEventKnownOn("2026-03-02");
+      driver.executeJobs(analysis);
+      assertThat(driver.candidateGroups(driver.task(analysis, WARN_REGULATOR_DEADLINE))).containsExactly("cs-lead");
+      assertThat(analysis).isNotWaitingAt(ESCALATE_REGULATOR_REPORT);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void aConclusionOverItsSlaIsChasedByTheLead() {
+    Date monday = kst("2026-11-23T10:00");
+    ClockUtil.setCurrentTime(monday);
+    try {
+      ProcessInstance analysis = startAnalysis(false, true, false);
+      driver.complete(analysis, INSPECT_PRODUCT, "quality1", "qualityFindings", "금형 불량");
+      Date due = slaDue("ANALYSIS_CONCLUSION", monday);
+      assertThat(driver.task(analysis, CONCLUDE_ANALYSIS).getDueDate()).isEqualTo(due);
+      assertThat(driver.timerDueDates(analysis)).containsExactly(due);
+
+      ClockUtil.setCurrentTime(minutesFrom(due, 1));
+      driver.executeJobs(analysis);
+      assertThat(lateAnalyses(analysis)).containsExactly(
+          "원인 분석 결론 확정 — 결론 SLA 지남 (" + serviceLevels.level("ANALYSIS_CONCLUSION").text() + ")");
+      assertThat(analysis).isWaitingAtExactly(CONCLUDE_ANALYSIS, CHASE_ANALYSIS);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void aCarrierLiableForALostParcelGetsAClaimAndTheAnalysisDoesNotWaitForIt() {
+    ProcessInstance analysis = startAnalysis(false, false, true);
+    String caseNumber = analysis.getBusinessKey();
+    driver.complete(analysis, INVESTIGATE_DELIVERY, "logistics1", "trackingNumber", " cj612345678901 ",
+        "customsStatus", "CLEARED", "carrierLiable", true, "logisticsFindings", "허브 터미널에서 분실");
+
+    assertThat(analysis).isWaitingAtExactly(CONCLUDE_ANALYSIS).hasPassed("ServiceTask_RequestCarrierClaim");
+    ProcessInstance claim = driver.running(RequestCarrierClaimDelegate.PROCESS_KEY, caseNumber);
+    assertThat(claim).isWaitingAtExactly("UserTask_FileCarrierClaim")
+        .variables().containsEntry("trackingNumber", "CJ612345678901").containsEntry("caseNumber", caseNumber);
+    assertThat(runtimeService.getVariable(analysis.getId(), "customsStatus")).isEqualTo("CLEARED");
+
+    conclude(analysis, "TRANSIT_HANDLING", "PARTIAL");
+    assertThat(claim).isActive();
+    org.mockito.Mockito.verify(timeline).record(org.mockito.ArgumentMatchers.eq(caseNumber),
+        org.mockito.ArgumentMatchers.eq(Timeline.Kind.DECISION), org.mockito.ArgumentMatchers.anyString(),
+        org.mockito.ArgumentMatchers.eq("운송사 배상 청구 시작 (물류팀)"), org.mockito.ArgumentMatchers.contains("CJ612345678901"));
+  }
+
+  @Test
+  void noCarrierClaimWhenTheCarrierIsNotLiable() {
+    ProcessInstance analysis = startAnalysis(false, false, true);
+    driver.complete(analysis, INVESTIGATE_DELIVERY, "logistics1", "customsStatus", "HELD", "carrierLiable", false,
+        "logisticsFindings", "세관 검사로 지연");
+    assertThat(analysis).isWaitingAtExactly(CONCLUDE_ANALYSIS).hasNotPassed("ServiceTask_RequestCarrierClaim");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(RequestCarrierClaimDelegate.PROCESS_KEY)
+        .processInstanceBusinessKey(analysis.getBusinessKey()).count()).isZero();
+  }
+
+  @Test
+  void theInvestigationIsRefusedWithoutAKnownCustomsStatus() {
+    ProcessInstance analysis = startAnalysis(false, false, true);
+    String task = driver.task(analysis, INVESTIGATE_DELIVERY).getId();
+    assertThatThrownBy(() -> taskService.complete(task, Variables.createVariables()
+        .putValue("logisticsFindings", "조사").putValue("customsStatus", "LOST")))
+        .hasRootCauseInstanceOf(Refusal.class).hasMessageContaining("NOT_APPLICABLE");
+    assertThat(analysis).isWaitingAtExactly(INVESTIGATE_DELIVERY);
   }
 
   /** A safety-lab analysis whose verdict is a serious adverse event, now waiting for the regulator report. */

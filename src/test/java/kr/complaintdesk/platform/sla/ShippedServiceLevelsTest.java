@@ -66,6 +66,9 @@ class ShippedServiceLevelsTest {
     "EXPERT_OPINION, 5, BUSINESS_DAYS",
     "QUALITY_INSPECTION, 3, BUSINESS_DAYS",
     "DELIVERY_INVESTIGATION, 2, BUSINESS_DAYS",
+    // SOP 5, carrier claim (issue 14): the desk's own choice, said so in the row
+    "CARRIER_CLAIM_FILING, 3, BUSINESS_DAYS",
+    "CARRIER_CLAIM, 20, BUSINESS_DAYS",
     // SOP 5, no number in the SOP or the field reports: the desk's own choice, said so in the row
     "CAUSATION_VERDICT, 2, BUSINESS_DAYS",
     "ANALYSIS_CONCLUSION, 1, BUSINESS_DAYS",
@@ -98,7 +101,7 @@ class ShippedServiceLevelsTest {
     List<String> rows = Pattern.compile("<inputEntry[^>]*>\\s*<text>\"([A-Z0-9_]+)\"</text>").matcher(xml).results()
         .map(match -> match.group(1)).sorted().toList();
     assertThat(rows).containsExactly(
-        "ANALYSIS_CONCLUSION", "CAUSATION_VERDICT", "COMPENSATION_APPROVAL",
+        "ANALYSIS_CONCLUSION", "CARRIER_CLAIM", "CARRIER_CLAIM_FILING", "CAUSATION_VERDICT", "COMPENSATION_APPROVAL",
         "DELIVERY_INVESTIGATION", "EFFECTIVENESS_REVIEW", "EFFECTIVENESS_REVIEW_WAIT", "EVIDENCE_REVIEW",
         "EXPERT_OPINION", "EXTERNAL_RECOURSE_NOTICE", "FINAL_OFFER_PREPARATION", "FOLLOW_UP_CALL", "FOLLOW_UP_WAIT",
         "OFFER_NO_RESPONSE", "OFFER_PREPARATION", "OFFER_REMINDER", "OFFER_REMINDER_CALL", "PREVENTION_IMPLEMENTATION",
@@ -124,6 +127,9 @@ class ShippedServiceLevelsTest {
     // a replacement shipped from 30 December: 31 December counts, 신정 and the weekend do not
     "REPLACEMENT_SHIPMENT, 2026-12-30T11:00, 2027-01-04T11:00",
     "PREVENTION_PLAN, 2026-11-23T10:00, 2026-12-07T10:00",
+    // a carrier claim due on Christmas Eve: Christmas and the weekend do not count
+    "CARRIER_CLAIM_FILING, 2026-12-24T10:00, 2026-12-30T10:00",
+    "CARRIER_CLAIM, 2026-11-23T10:00, 2026-12-21T10:00",
   })
   void theShippedRowsFallOnTheseKoreanDates(String row, String start, String due) {
     assertThat(shipped(row).after(kst(start), BusinessCalendar.defaults())).isEqualTo(kst(due));
