@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import kr.complaintdesk.casefile.Remedy;
+import kr.complaintdesk.platform.calendar.EngineClock;
 import kr.complaintdesk.platform.engine.Decisions;
 import kr.complaintdesk.platform.engine.FormLabels;
 import kr.complaintdesk.platform.security.CurrentUser;
@@ -18,7 +19,6 @@ import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,9 +30,6 @@ import org.springframework.stereotype.Component;
 public class SuggestRemediesDelegate implements JavaDelegate {
 
   public static final String DECISION_KEY = "compensation-policy";
-  static final List<String> INPUTS = List.of(CATEGORY, DERMATOLOGIST_DIAGNOSIS, PURCHASE_AGENCY, DECLARED_VALUE_ON_WAYBILL,
-      ORDER_VALUE, TREATMENT_COST_TOTAL, DELAY_DAYS, FREIGHT_KRW);
-
   private final Decisions decisions;
   private final Timeline timeline;
 
@@ -43,11 +40,7 @@ public class SuggestRemediesDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    VariableMap inputs = Variables.createVariables();
-    for (String input : INPUTS) {
-      Object value = execution.getVariable(input);
-      inputs.put(input, value instanceof Number n && !(value instanceof Double) ? n.doubleValue() : value);
-    }
+    VariableMap inputs = CompensationFacts.inputs(execution, EngineClock.today());
     Decisions.Outcome outcome = decisions.evaluateLatest(DECISION_KEY, inputs);
     Set<String> remedies = new LinkedHashSet<>();
     List<String> lines = new ArrayList<>();

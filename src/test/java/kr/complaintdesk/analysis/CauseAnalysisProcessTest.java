@@ -466,8 +466,8 @@ class CauseAnalysisProcessTest extends ModelTestBase {
       ClockUtil.setCurrentTime(minutesFrom(warning, 1));
       driver.executeJobs(analysis);
       assertThat(driver.candidateGroups(driver.task(analysis, WARN_REGULATOR_DEADLINE))).containsExactly("cs-lead");
-      assertThat(driver.task(analysis, WARN_REGULATOR_DEADLINE).getDueDate()).as("the lead has until the law's deadline")
-          .isEqualTo(legalDue);
+      assertThat(driver.task(analysis, WARN_REGULATOR_DEADLINE).getDueDate()).as("an escalation is due at once")
+          .isEqualTo(minutesFrom(warning, 1));
       assertThat(analysis).isWaitingAt(REPORT_TO_REGULATOR).isNotWaitingAt(ESCALATE_REGULATOR_REPORT);
       driver.complete(analysis, WARN_REGULATOR_DEADLINE, "cs-lead1", "regulatorDeadlineCheck", "16일 오전 보고 예정");
 
