@@ -121,6 +121,10 @@ public final class CaseVariables {
   // Resolution and compensation
   /** The remedy of one offer line (the key of the lines' selection in the offer forms). */
   public static final String REMEDY = "remedy";
+  /** The offer on the table as the case file stores it (its id in table offer): what is approved, answered and fulfilled. */
+  public static final String OFFER_ID = "offerId";
+  /** The lines the policy table suggested (Json, {@link OfferLines}), each with its legal basis. */
+  public static final String SUGGESTED_LINES = "suggestedLines";
   /** The lines of the offer on the table (Json, {@link OfferLines}). */
   public static final String OFFER_LINES = "offerLines";
   /** The offer's total value in won, money and goods at their value: what approval is decided on. */
@@ -149,8 +153,6 @@ public final class CaseVariables {
   /** The approval round has an approver other than the preparer (false: within the preparer's own authority). */
   public static final String APPROVAL_NEEDED = "approvalNeeded";
   public static final String FINAL_OFFER = "finalOffer";
-  /** The accepted offer has a line to pay, credit or send (not only an apology). */
-  public static final String FULFILMENT_NEEDED = "fulfilmentNeeded";
   // One offer line as compensation fulfils it, local to that line's instance.
   public static final String LINE_NO = "lineNo";
   public static final String LINE_REMEDY = "lineRemedy";

@@ -1,6 +1,7 @@
 package kr.complaintdesk.casefile;
 
 import static kr.complaintdesk.casefile.CaseVariables.OFFER_LINES;
+import static kr.complaintdesk.casefile.CaseVariables.REMEDY;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,6 +27,8 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
 public final class OfferLines {
 
   public static final int MAX_LINES = 10;
+  /** The single amount of an offer made before offers had lines. */
+  public static final String LEGACY_OFFER_AMOUNT = "offerAmount";
   public static final long MAX_AMOUNT_KRW = 100_000_000;
   static final int MAX_TEXT = 500;
   private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -48,11 +51,64 @@ public final class OfferLines {
     }
   }
 
-  /** The lines in {@code offerLines}; none when it is not set. Refused when they are not a valid offer. */
+  /**
+   * A line the policy table suggested: its amount is null where the table leaves it to staff, and its basis names
+   * the rule.
+   */
+  public record Suggestion(Remedy remedy, Long amountKrw, String description, String basis) {}
+
+  /** The suggestions as the Json variable the offer forms start from (lines without an amount ask for one). */
+  public static JsonValue suggestionsValue(List<Suggestion> suggestions) {
+    ArrayNode array = JSON.createArrayNode();
+    for (Suggestion suggestion : suggestions) {
+      ObjectNode node = array.addObject().put("remedy", suggestion.remedy().name());
+      if (suggestion.amountKrw() != null) {
+        node.put("amountKrw", suggestion.amountKrw());
+      }
+      if (suggestion.description() != null) {
+        node.put("description", suggestion.description());
+      }
+      if (suggestion.basis() != null) {
+        node.put("basis", suggestion.basis());
+      }
+    }
+    return SpinValues.jsonValue(array.toString()).create();
+  }
+
+  /** The suggestions in variable {@code name}; none when it is not set. */
+  public static List<Suggestion> suggestions(VariableScope scope, String name) {
+    TypedValue value = scope.getVariableTyped(name, true);
+    if (value == null || value.getValue() == null) {
+      return List.of();
+    }
+    try {
+      List<Suggestion> suggestions = new ArrayList<>();
+      for (JsonNode node : JSON.readTree(value.getValue().toString())) {
+        JsonNode amount = node.get("amountKrw");
+        suggestions.add(new Suggestion(Remedy.valueOf(node.path("remedy").asText()),
+            amount == null || amount.isNull() ? null : amount.asLong(), text(node, "description"), text(node, "basis")));
+      }
+      return suggestions;
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new IllegalStateException("Suggested offer lines in " + name + " cannot be read", e);
+    }
+  }
+
+  /**
+   * The lines in {@code offerLines}; none when it is not set. Refused when they are not a valid offer. A case whose
+   * offer was made by a model from before offers had lines carries a single {@code remedy} and {@code offerAmount},
+   * which make one line.
+   */
   public static List<Line> of(VariableScope scope) {
     TypedValue value = scope.getVariableTyped(OFFER_LINES, true);
     if (value == null || value.getValue() == null) {
-      return List.of();
+      Object remedy = scope.hasVariable(OFFER_LINES) ? null : scope.getVariable(REMEDY);
+      if (remedy == null) {
+        return List.of();
+      }
+      Remedy single = Remedy.valueOf(remedy.toString());
+      Object amount = scope.getVariable(LEGACY_OFFER_AMOUNT);
+      return List.of(new Line(single, amount instanceof Number n ? n.longValue() : 0, single.label(), null));
     }
     // A Json variable's value is Spin's node, whose text is the JSON; a client may also send the JSON as a string.
     return parse(value.getValue().toString());

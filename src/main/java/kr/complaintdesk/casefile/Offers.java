@@ -62,17 +62,31 @@ public class Offers {
     return id;
   }
 
-  /** Marks the latest offer of the case waiting for approval as approved or rejected; false when none waits. */
-  public boolean decide(String caseNumber, boolean approved, String approver, String note) {
+  /** Stores the approver's decision on an offer waiting for it; false when it waits for none. */
+  public boolean decide(long offerId, boolean approved, String approver, String note) {
     return jdbc.update("UPDATE offer SET approval_state = ?, approved_by = ?, approval_note = ?, approved_at = ? "
-        + "WHERE id = (SELECT MAX(id) FROM offer WHERE case_number = ? AND approval_state = 'PENDING')",
-        (approved ? Approval.APPROVED : Approval.REJECTED).name(), approver, note, EngineClock.now(), caseNumber) > 0;
+        + "WHERE id = ? AND approval_state = 'PENDING'",
+        (approved ? Approval.APPROVED : Approval.REJECTED).name(), approver, note, EngineClock.now(), offerId) > 0;
   }
 
-  /** Marks the latest offer waiting for approval as within its preparer's authority. */
-  public void withinAuthority(String caseNumber) {
-    jdbc.update("UPDATE offer SET approval_state = 'NOT_NEEDED' WHERE id = (SELECT MAX(id) FROM offer "
-        + "WHERE case_number = ? AND approval_state = 'PENDING')", caseNumber);
+  /** Marks an offer waiting for approval as within its preparer's authority. */
+  public void withinAuthority(long offerId) {
+    jdbc.update("UPDATE offer SET approval_state = 'NOT_NEEDED' WHERE id = ? AND approval_state = 'PENDING'", offerId);
+  }
+
+  /**
+   * The lines of an offer the customer accepted after it was approved or found within its preparer's authority: what
+   * compensation fulfils, whatever a process variable says. Empty when the offer is not such an offer.
+   */
+  public List<Line> acceptedLines(long offerId) {
+    Integer accepted = jdbc.queryForObject("SELECT COUNT(*) FROM offer WHERE id = ? AND accepted = TRUE "
+        + "AND approval_state IN ('NOT_NEEDED', 'APPROVED')", Integer.class, offerId);
+    if (accepted == null || accepted == 0) {
+      return List.of();
+    }
+    return jdbc.query("SELECT * FROM offer_line WHERE offer_id = ? ORDER BY line_no", (rs, n) -> new Line(
+        Remedy.valueOf(rs.getString("remedy")), rs.getLong("amount_krw"), rs.getString("description"),
+        rs.getString("basis")), offerId);
   }
 
   /** Stores the customer's answer on the latest presented offer still waiting for one; false when none waits. */

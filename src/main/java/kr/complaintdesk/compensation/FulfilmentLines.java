@@ -1,37 +1,63 @@
 package kr.complaintdesk.compensation;
 
+import static kr.complaintdesk.casefile.CaseVariables.OFFER_ID;
+
 import java.util.List;
 import kr.complaintdesk.casefile.OfferLines;
 import kr.complaintdesk.casefile.OfferLines.Line;
+import kr.complaintdesk.casefile.Offers;
+import kr.complaintdesk.casefile.Remedy;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
  * The accepted offer's lines as compensation fulfils them, one instance of "해결안 항목 이행" per line, in parallel:
  * the model reads how many lines there are and, for the instance of line {@code index} (its {@code loopCounter}),
- * that line's remedy, amount and description into variables local to it.
+ * that line's remedy, amount and description into variables local to it. The lines are the case file's: those of
+ * the offer the customer accepted after approval, so a process variable changed on the way pays nothing else.
  */
 @Component("fulfilmentLines")
 public class FulfilmentLines {
 
+  private final Offers offers;
+
+  public FulfilmentLines(Offers offers) {
+    this.offers = offers;
+  }
+
+  /** Whether the accepted offer has a line to pay, credit or send (not only an apology). */
+  public boolean needed(VariableScope scope) {
+    return lines(scope).stream().anyMatch(line -> line.remedy() != Remedy.APOLOGY);
+  }
+
   public int count(VariableScope scope) {
-    return OfferLines.of(scope).size();
+    return lines(scope).size();
   }
 
   public String remedy(VariableScope scope, int index) {
-    return line(scope, index).remedy().name();
+    return lines(scope).get(index).remedy().name();
   }
 
   public long amount(VariableScope scope, int index) {
-    return line(scope, index).amountKrw();
+    return lines(scope).get(index).amountKrw();
   }
 
   public String description(VariableScope scope, int index) {
-    return line(scope, index).description();
+    return lines(scope).get(index).description();
   }
 
-  private static Line line(VariableScope scope, int index) {
-    List<Line> lines = OfferLines.of(scope);
-    return lines.get(index);
+  /**
+   * The accepted offer's lines. A case whose offer was made before offers had lines (no offer id) carries its lines,
+   * or its single remedy and amount, in variables.
+   */
+  private List<Line> lines(VariableScope scope) {
+    if (scope.getVariable(OFFER_ID) instanceof Number offerId) {
+      List<Line> lines = offers.acceptedLines(offerId.longValue());
+      if (lines.isEmpty()) {
+        throw new IllegalStateException("Offer " + offerId + " was not accepted after approval; nothing to fulfil");
+      }
+      return lines;
+    }
+    return OfferLines.of(scope);
   }
 }

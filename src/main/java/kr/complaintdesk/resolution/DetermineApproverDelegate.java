@@ -3,6 +3,7 @@ package kr.complaintdesk.resolution;
 import static kr.complaintdesk.casefile.CaseVariables.*;
 
 import java.util.List;
+import kr.complaintdesk.casefile.OfferLines;
 import kr.complaintdesk.casefile.Offers;
 import kr.complaintdesk.platform.engine.Decisions;
 import kr.complaintdesk.platform.security.CurrentUser;
@@ -42,7 +43,8 @@ public class DetermineApproverDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object total = execution.getVariable(OFFER_TOTAL);
+    // Compensation instances started before offers had lines carry the single amount.
+    Object total = execution.hasVariable(OFFER_TOTAL) ? execution.getVariable(OFFER_TOTAL) : execution.getVariable(OfferLines.LEGACY_OFFER_AMOUNT);
     double value = total instanceof Number n ? n.doubleValue() : 0d;
     Decisions.Outcome outcome = decisions.evaluateLatest(DECISION_KEY, Variables.createVariables()
         .putValue(HARM, isTrue(execution, HARM)).putValue(OFFER_TOTAL, value));
@@ -53,13 +55,16 @@ public class DetermineApproverDelegate implements JavaDelegate {
     boolean needed = !withinAuthority(preparedBy, group);
     execution.setVariable(APPROVER_GROUP, group);
     execution.setVariable(APPROVAL_NEEDED, needed);
+    // Set even when no approver is needed: a compensation instance of the model before offer approval always asks.
+    execution.setVariable(APPROVER_GROUPS, String.join(",", atOrAbove(group)));
     if (needed) {
-      execution.setVariable(APPROVER_GROUPS, String.join(",", atOrAbove(group)));
       timeline.record(caseNumber, Timeline.Kind.DECISION, CurrentUser.SYSTEM,
           "해결안 승인 필요: " + groupName(group) + " 이상 (" + outcome.reference() + ")", "해결안 합계: " + won);
     } else {
       execution.setVariable(OFFER_APPROVED, true);
-      offers.withinAuthority(caseNumber);
+      if (execution.getVariable(OFFER_ID) instanceof Number offerId) {
+        offers.withinAuthority(offerId.longValue());
+      }
       timeline.record(caseNumber, Timeline.Kind.DECISION, CurrentUser.SYSTEM,
           "해결안 승인 불필요: 작성자의 권한 안 (" + groupName(group) + ", " + outcome.reference() + ")", "해결안 합계: " + won);
     }

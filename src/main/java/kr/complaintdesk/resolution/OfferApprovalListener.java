@@ -28,7 +28,9 @@ class OfferApprovalListener implements TaskListener {
     String caseNumber = string(task, CASE_NUMBER);
     String approver = CurrentUser.of(task);
     String note = string(task, APPROVAL_NOTE);
-    offers.decide(caseNumber, approved, approver, note);
+    if (task.getVariable(OFFER_ID) instanceof Number offerId) {
+      offers.decide(offerId.longValue(), approved, approver, note);
+    }
     timeline.record(caseNumber, Timeline.Kind.DECISION, approver,
         "해결안 " + (approved ? "승인" : "반려 (작성자가 고쳐 다시 올림)") + ": " + string(task, OFFER_SUMMARY), note);
   }

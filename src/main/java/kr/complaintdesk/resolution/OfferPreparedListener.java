@@ -2,12 +2,14 @@ package kr.complaintdesk.resolution;
 
 import static kr.complaintdesk.casefile.CaseVariables.*;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import kr.complaintdesk.casefile.OfferLines;
 import kr.complaintdesk.casefile.OfferLines.Line;
+import kr.complaintdesk.casefile.OfferLines.Suggestion;
 import kr.complaintdesk.casefile.Offers;
-import kr.complaintdesk.casefile.Remedy;
 import kr.complaintdesk.platform.engine.Refusal;
 import kr.complaintdesk.platform.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
@@ -44,12 +46,14 @@ class OfferPreparedListener implements TaskListener {
     if (lines.isEmpty()) {
       throw Refusal.badInput(OFFER_LINES, "해결안 항목을 하나 이상 적으세요 (보상이 없으면 '사과·설명')");
     }
+    List<Suggestion> suggested = OfferLines.suggestions(task, SUGGESTED_LINES);
+    lines = withBasis(lines, suggested);
     Object reason = task.getVariable(REMEDY_DEVIATION_REASON);
     boolean explained = reason != null && !reason.toString().isBlank();
-    List<String> unsuggested = unsuggested(lines, task.getVariable(SUGGESTED_REMEDIES));
-    if (!unsuggested.isEmpty() && !explained) {
-      throw Refusal.badInput(REMEDY_DEVIATION_REASON, "보상 기준이 제안하지 않은 해결안("
-          + String.join(", ", unsuggested) + ")을 넣으면 그 이유를 적어야 합니다");
+    List<String> deviations = deviations(lines, suggested);
+    if (!deviations.isEmpty() && !explained) {
+      throw Refusal.badInput(REMEDY_DEVIATION_REASON, "보상 기준의 제안과 다른 항목("
+          + String.join(", ", deviations) + ")이 있으면 그 이유를 적어야 합니다");
     }
     boolean finalOffer = FINAL_OFFER_TASK.equals(task.getTaskDefinitionKey());
     Object round = task.getVariable(OFFER_ROUND);
@@ -71,25 +75,47 @@ class OfferPreparedListener implements TaskListener {
     task.setVariable(OFFER_LINES, OfferLines.value(lines));
     task.setVariable(OFFER_TOTAL, total);
     task.setVariable(OFFER_SUMMARY, OfferLines.summary(lines));
-    task.setVariable(FULFILMENT_NEEDED, lines.stream().anyMatch(line -> line.remedy() != Remedy.APOLOGY));
-    offers.record(caseNumber, offerRound, finalOffer, lines, offerText, preparedBy, Offers.Approval.PENDING);
+    task.setVariable(OFFER_ID, offers.record(caseNumber, offerRound, finalOffer, lines, offerText, preparedBy,
+        Offers.Approval.PENDING));
     String details = lines.stream().map(line -> "• " + line.summary() + (line.basis() == null ? "" : " — " + line.basis()))
         .collect(Collectors.joining("\n")) + "\n" + offerText;
-    if (!unsuggested.isEmpty()) {
-      details = details + "\n기준과 다른 해결안을 넣은 이유: " + reason;
+    if (!deviations.isEmpty()) {
+      details = details + "\n보상 기준과 다른 항목(" + String.join(", ", deviations) + ")의 이유: " + reason;
     }
     timeline.record(caseNumber, Timeline.Kind.OFFER, preparedBy,
         (finalOffer ? "최종 해결안" : task.getName()) + " (" + offerRound + "차, 합계 " + String.format("%,d원", total) + "): "
             + lines.stream().map(line -> line.remedy().label()).collect(Collectors.joining(", ")), details);
   }
 
-  /** The Korean names of the lines' remedies the policy table did not suggest; none when it suggested nothing. */
-  static List<String> unsuggested(List<Line> lines, Object suggested) {
-    if (suggested == null || suggested.toString().isBlank()) {
+  /**
+   * Each line with the basis of the suggestion of the same remedy (of the same amount first) when staff's form did not
+   * carry it.
+   */
+  static List<Line> withBasis(List<Line> lines, List<Suggestion> suggested) {
+    return lines.stream().map(line -> line.basis() != null ? line : suggested.stream()
+        .filter(s -> s.remedy() == line.remedy())
+        .sorted(Comparator.comparing(s -> !Long.valueOf(line.amountKrw()).equals(s.amountKrw())))
+        .findFirst()
+        .map(s -> new Line(line.remedy(), line.amountKrw(), line.description(), s.basis())).orElse(line)).toList();
+  }
+
+  /**
+   * How the lines differ from what the policy table suggested: a remedy it did not suggest, or an amount other than
+   * the one it computed ("환불 금액"). None when it suggested nothing.
+   */
+  static List<String> deviations(List<Line> lines, List<Suggestion> suggested) {
+    if (suggested.isEmpty()) {
       return List.of();
     }
-    List<String> named = List.of(suggested.toString().split(","));
-    return lines.stream().map(Line::remedy).filter(remedy -> !named.contains(remedy.name())).distinct()
-        .map(Remedy::label).toList();
+    List<String> deviations = new ArrayList<>();
+    for (Line line : lines) {
+      List<Suggestion> same = suggested.stream().filter(s -> s.remedy() == line.remedy()).toList();
+      if (same.isEmpty()) {
+        deviations.add(line.remedy().label());
+      } else if (same.stream().noneMatch(s -> s.amountKrw() == null || s.amountKrw() == line.amountKrw())) {
+        deviations.add(line.remedy().label() + " 금액");
+      }
+    }
+    return deviations.stream().distinct().toList();
   }
 }

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import kr.complaintdesk.casefile.OfferLines;
+import kr.complaintdesk.casefile.OfferLines.Suggestion;
 import kr.complaintdesk.casefile.Remedy;
 import kr.complaintdesk.platform.calendar.EngineClock;
 import kr.complaintdesk.platform.engine.Decisions;
@@ -44,6 +46,7 @@ public class SuggestRemediesDelegate implements JavaDelegate {
     Decisions.Outcome outcome = decisions.evaluateLatest(DECISION_KEY, inputs);
     Set<String> remedies = new LinkedHashSet<>();
     List<String> lines = new ArrayList<>();
+    List<Suggestion> suggestions = new ArrayList<>();
     NumberFormat won = NumberFormat.getIntegerInstance(Locale.KOREA);
     for (Map<String, Object> row : outcome.rows()) {
       String remedy = String.valueOf(row.get("remedy"));
@@ -51,11 +54,15 @@ public class SuggestRemediesDelegate implements JavaDelegate {
       Object amount = row.get("amountKrw");
       String label = Remedy.valueOf(remedy).label();
       Object description = row.get("description");
+      suggestions.add(new Suggestion(Remedy.valueOf(remedy), amount instanceof Number n ? Math.round(n.doubleValue()) : null,
+          description == null ? null : description.toString(), row.get("basis") == null ? null : row.get("basis").toString()));
       lines.add("• " + label + (amount instanceof Number n ? " " + won.format(Math.round(n.doubleValue())) + "원" : "")
           + (description == null ? "" : " (" + description + ")") + " — " + row.get("basis"));
     }
     String text = lines.isEmpty() ? "보상 기준에 맞는 제안이 없습니다. 사실관계에 맞게 정하고 이유를 적어 주세요." : String.join("\n", lines);
     execution.setVariable(SUGGESTED_REMEDIES, String.join(",", remedies));
+    // The lines themselves: an offer line of a suggested remedy takes its basis, and differing from its amount needs a reason.
+    execution.setVariable(SUGGESTED_LINES, OfferLines.suggestionsValue(suggestions));
     execution.setVariable(REMEDY_SUGGESTIONS, text + "\n(" + outcome.reference() + ")");
     timeline.record(string(execution, CASE_NUMBER), Timeline.Kind.DECISION, CurrentUser.SYSTEM,
         "보상 기준 제안: " + (remedies.isEmpty() ? "없음"

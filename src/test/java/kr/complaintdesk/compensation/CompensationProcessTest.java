@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kr.complaintdesk.platform.calendar.BusinessCalendar;
+import kr.complaintdesk.casefile.OfferLines;
+import kr.complaintdesk.casefile.Offers;
 import kr.complaintdesk.support.CaseDriver;
 import kr.complaintdesk.support.ProcessTest;
 import kr.complaintdesk.support.ProcessTestBase;
@@ -42,6 +44,9 @@ class CompensationProcessTest extends ProcessTestBase {
   static final String HANDLE_OVERDUE_REFUND = "UserTask_HandleOverdueRefund";
   static final String ISSUE_CREDIT = "ServiceTask_IssueCredit";
   static final String SHIP_REPLACEMENT = "UserTask_ShipReplacement";
+  static final String SOURCE_AGAIN = "UserTask_SourceAgain";
+  static final String CONFIRM_NEW_DATE = "UserTask_ConfirmNewDate";
+  static final String REFUND_INSTEAD = "ServiceTask_RefundInstead";
   static final String COMPENSATION_COMPLETED = "EndEvent_CompensationCompleted";
 
   @Autowired ManagementService managementService;
@@ -49,6 +54,7 @@ class CompensationProcessTest extends ProcessTestBase {
   @Autowired PayCompensationDelegate payCompensationDelegate;
   @Autowired PayoutGateway payoutGateway;
   @Autowired Payouts payouts;
+  @Autowired Offers offers;
   @Autowired Timeline timeline;
 
   @Test
@@ -82,7 +88,7 @@ class CompensationProcessTest extends ProcessTestBase {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"EXCHANGE", "RESOURCING", "GIFT"})
+  @ValueSource(strings = {"EXCHANGE", "GIFT"})
   void goodsAreShippedByLogistics(String remedy) {
     ProcessInstance compensation = start(remedy, 59000, false, "cs-agent1");
 
@@ -127,6 +133,85 @@ class CompensationProcessTest extends ProcessTestBase {
 
     assertThat(compensation).isEnded().hasPassed(COMPENSATION_COMPLETED);
     assertThat(payouts.of(caseNumber)).hasSize(2);
+  }
+
+  /** An offer the case file does not show accepted after approval is never fulfilled: the start fails and nothing is paid. */
+  @Test
+  void anOfferNotAcceptedAfterApprovalIsNeverFulfilled() {
+    String caseNumber = CaseDriver.registerCase(jdbc);
+    long offerId = offers.record(caseNumber, 1, false, OfferLines.parse(TestData.offer("REFUND", 90000L).getValueSerialized()),
+        "환불", "cs-agent1", Offers.Approval.PENDING);
+
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("compensation", caseNumber, Variables.createVariables()
+        .putValue("caseNumber", caseNumber).putValue("offerId", offerId).putValue("offerLines", TestData.offer("REFUND", 90000L))))
+        .hasMessageContaining("was not accepted after approval");
+    assertThat(payouts.of(caseNumber)).isEmpty();
+  }
+
+  /** A case whose offer was made before offers had lines carries one remedy and amount: that is its one line. */
+  @Test
+  void anOfferFromBeforeLinesIsFulfilledAsOneLine() {
+    String caseNumber = CaseDriver.registerCase(jdbc);
+    ProcessInstance compensation = runtimeService.startProcessInstanceByKey("compensation", caseNumber,
+        Variables.createVariables().putValue("caseNumber", caseNumber).putValue("remedy", "STORE_CREDIT")
+            .putValue("offerAmount", 20000L).putValue("offerPreparedBy", "cs-agent1"));
+    driver.executeJobs(compensation);
+
+    assertThat(compensation).isEnded().hasPassed(ISSUE_CREDIT);
+    assertThat(payouts.of(caseNumber)).extracting(Payouts.Paid::remedy, Payouts.Paid::amountKrw)
+        .containsExactly(tuple("STORE_CREDIT", 20000L));
+  }
+
+  /** Re-sourced sneakers: logistics finds them, the customer takes the new date, logistics ships them; nothing is paid. */
+  @Test
+  void reSourcedGoodsShipOnTheDateTheCustomerConfirmed() {
+    ProcessInstance compensation = start("RESOURCING", 189000, false, "cs-agent1");
+    assertWaitingOnlyAt(compensation, SOURCE_AGAIN);
+    assertThat(driver.task(compensation, SOURCE_AGAIN)).hasCandidateGroup("logistics");
+
+    driver.complete(compensation, SOURCE_AGAIN, "logistics1", "resourcingPossible", true, "resourcingSource", "일본 협력 매장",
+        "resourcingCostKrw", 201000L, "resourcingEta", "2026-12-18", "resourcingNotes", "같은 사이즈 확보");
+    assertWaitingOnlyAt(compensation, CONFIRM_NEW_DATE);
+    assertThat(driver.task(compensation, CONFIRM_NEW_DATE)).hasCandidateGroup("cs-agent");
+    driver.complete(compensation, CONFIRM_NEW_DATE, "cs-agent1", "customerChoice", "WAIT", "customerChoiceNote", "18일 수령 동의");
+
+    assertWaitingOnlyAt(compensation, SHIP_REPLACEMENT);
+    driver.complete(compensation, SHIP_REPLACEMENT, "logistics1", "trackingNumber", "EMS-77", "packagingNotes", "이중 박스");
+    assertThat(compensation).isEnded().hasNotPassed(REFUND_INSTEAD);
+    assertThat(payouts.of(compensation.getBusinessKey())).isEmpty();
+  }
+
+  /** The customer would rather have the money, or the goods cannot be found again: the line is refunded once. */
+  @ParameterizedTest(name = "found again {0}")
+  @ValueSource(booleans = {true, false})
+  void aReSourcingLineTurnsIntoARefundWhenTheGoodsCannotComeOrTheCustomerPrefersIt(boolean found) {
+    ProcessInstance compensation = start("RESOURCING", 189000, false, "cs-agent1");
+    driver.complete(compensation, SOURCE_AGAIN, "logistics1", "resourcingPossible", found, "resourcingNotes",
+        found ? "3주 뒤 입고" : "단종, 어느 경로에도 재고 없음");
+    if (found) {
+      driver.complete(compensation, CONFIRM_NEW_DATE, "cs-agent1", "customerChoice", "REFUND", "customerChoiceNote", "기다리지 않겠다");
+    }
+    driver.executeJobs(compensation);
+
+    assertThat(compensation).isEnded().hasPassed(REFUND_INSTEAD).hasNotPassed(SHIP_REPLACEMENT);
+    assertThat(payouts.of(compensation.getBusinessKey())).extracting(Payouts.Paid::remedy, Payouts.Paid::amountKrw)
+        .containsExactly(tuple("REFUND", 189000L));
+  }
+
+  /** Re-sourcing and the customer's answer each have their row's deadline; past it, whoever holds the task is reminded. */
+  @Test
+  void reSourcingPastItsRowIsRemindedWhileTheTaskStays() {
+    clockAt("2026-12-21T10:00");
+    ProcessInstance compensation = start("RESOURCING", 189000, false, "cs-agent1");
+    java.util.Date due = driver.task(compensation, SOURCE_AGAIN).getDueDate();
+    assertThat(due).isEqualTo(kst("2026-12-24T10:00"));
+    assertThat(driver.timerDueDates(compensation)).contains(due);
+
+    ClockUtil.setCurrentTime(new java.util.Date(due.getTime() + 60_000));
+    driver.executeJobs(compensation);
+
+    assertThat(compensation).hasPassed("ServiceTask_RemindSourcing");
+    assertWaitingOnlyAt(compensation, SOURCE_AGAIN);
   }
 
   /** An accepted apology alone has nothing to pay, credit or send. */

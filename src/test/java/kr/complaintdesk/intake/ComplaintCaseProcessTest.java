@@ -1,5 +1,6 @@
 package kr.complaintdesk.intake;
 
+import kr.complaintdesk.casefile.Offers;
 import static kr.complaintdesk.support.CaseDriver.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,6 +41,7 @@ class ComplaintCaseProcessTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtimeService;
   @Autowired ServiceLevels serviceLevels;
+  @Autowired Offers offers;
   @Autowired BusinessCalendar businessCalendar;
   CaseDriver driver;
 
@@ -218,6 +220,45 @@ class ComplaintCaseProcessTest {
     driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "YES", "rootCause", "SHORT_VOLUME",
         "offerLines", TestData.offer("GIFT", 0L), "offerText", "사은품", "remedyDeviationReason", "고객이 사은품을 원함");
     assertThat(pi).isWaitingAt("UserTask_RecordCustomerResponse");
+  }
+
+  /** A suggested remedy at another amount than the table computed is a deviation too; the stored line keeps its basis. */
+  @Test
+  void anAmountOtherThanTheSuggestedOneNeedsAReasonAndTheLineKeepsItsBasis() {
+    ProcessInstance pi = driver.startCase(intake("PRODUCT_DEFECT", "seoul").putValue("orderValue", 39000L));
+    driver.complete(pi, "UserTask_FirstContact", "cs-agent1", "contactNotes", "용량 부족", "remedySought", "REFUND");
+    driver.complete(pi, "UserTask_InspectProduct", "quality1", "qualityFindings", "용량 미달 로트");
+    driver.complete(pi, "UserTask_ConcludeAnalysis", "cs-lead1", "rootCause", "SHORT_VOLUME", "companyFault", "YES",
+        "analysisFindings", "충전 불량");
+
+    assertThatThrownBy(() -> driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "YES",
+        "rootCause", "SHORT_VOLUME", "offerLines", TestData.offer("REFUND", 20000L), "offerText", "일부 환불"))
+        .hasMessageContaining("제안에 없는 해결안을 넣은 이유: ").hasMessageContaining("환불 금액");
+    assertThat(pi).isWaitingAt("UserTask_PrepareOffer");
+
+    driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "YES", "rootCause", "SHORT_VOLUME",
+        "offerLines", TestData.offer("REFUND", 39000L), "offerText", "구입가 환불");
+    Offers.Offer offer = offers.of(pi.getBusinessKey()).get(0);
+    assertThat(offer.lines()).singleElement().satisfies(line -> assertThat(line.basis()).contains("소비자분쟁해결기준"));
+    // 39,000 won is beyond an agent's 30,000: a lead approves before the customer hears it.
+    assertThat(offer.approval()).isEqualTo(Offers.Approval.PENDING);
+    assertThat(driver.task(pi, "UserTask_ApproveOffer")).hasCandidateGroup("cs-lead");
+  }
+
+  /**
+   * Compensation fulfils the lines of the offer the customer accepted as the case file keeps them: changing the
+   * process variable on the way (the engine's REST API lets a task's worker send any variable) pays nothing else.
+   */
+  @Test
+  void compensationPaysTheAcceptedOffersStoredLinesNotAChangedVariable() {
+    ProcessInstance pi = atOffer();
+    offer(pi, "cs-agent1", "COUPON", 5000);
+    driver.complete(pi, "UserTask_RecordCustomerResponse", "cs-agent1", "offerAccepted", true, "customerResponseNote", "수락",
+        "offerLines", TestData.offer("COUPON", 5000000L));
+    driver.executeJobs(pi);
+
+    assertThat(jdbc.queryForList("SELECT amount_krw FROM payout WHERE case_number = ?", Long.class, pi.getBusinessKey()))
+        .containsExactly(5000L);
   }
 
   @Test

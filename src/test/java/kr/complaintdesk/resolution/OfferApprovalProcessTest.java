@@ -163,9 +163,10 @@ class OfferApprovalProcessTest extends ProcessTestBase {
 
   private Prepared prepare(JsonValue lines, long total, boolean harm, String preparedBy) {
     String caseNumber = CaseDriver.registerCase(jdbc);
-    offers.record(caseNumber, 1, false, OfferLines.parse(lines.getValueSerialized()), "해결안", preparedBy, Approval.PENDING);
+    long offerId = offers.record(caseNumber, 1, false, OfferLines.parse(lines.getValueSerialized()), "해결안", preparedBy,
+        Approval.PENDING);
     ProcessInstance approval = runtimeService.startProcessInstanceByKey("offer-approval", caseNumber, Variables.createVariables()
-        .putValue("caseNumber", caseNumber).putValue("priority", harm ? "P1" : "P3")
+        .putValue("caseNumber", caseNumber).putValue("offerId", offerId).putValue("priority", harm ? "P1" : "P3")
         .putValue("category", harm ? "INJURY" : "PRODUCT_DEFECT").putValue("harm", harm)
         .putValue("offerLines", lines).putValue("offerTotalKrw", total)
         .putValue("offerSummary", OfferLines.summary(OfferLines.parse(lines.getValueSerialized())))

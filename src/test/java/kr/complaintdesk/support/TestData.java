@@ -63,4 +63,14 @@ public final class TestData {
     }
     return OfferLines.value(lines);
   }
+
+  /** An offer's lines with what each delivers: remedy, amount and description triples. */
+  public static JsonValue lines(Object... remedyAmountDescription) {
+    List<Line> lines = new ArrayList<>();
+    for (int i = 0; i < remedyAmountDescription.length; i += 3) {
+      lines.add(new Line(Remedy.valueOf(String.valueOf(remedyAmountDescription[i])),
+          ((Number) remedyAmountDescription[i + 1]).longValue(), String.valueOf(remedyAmountDescription[i + 2]), null));
+    }
+    return OfferLines.value(lines);
+  }
 }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
@@ -43,7 +44,9 @@ class CandidateGroupInstanceAccess extends AbstractProcessEnginePlugin {
         if (!IdentityLinkType.CANDIDATE.equals(link.getType()) || link.getGroupId() == null) {
           continue;
         }
-        boolean granted = authorizations.createAuthorizationQuery()
+        // Two tasks of one instance for the same group may start in one transaction (lines of an offer fulfilled
+        // in parallel): a grant made moments ago is not in the database yet, only in this command's cache.
+        boolean granted = grantedInThisCommand(link.getGroupId(), instanceId) || authorizations.createAuthorizationQuery()
             .authorizationType(AUTH_TYPE_GRANT)
             .groupIdIn(link.getGroupId())
             .resourceType(Resources.PROCESS_INSTANCE)
@@ -60,5 +63,11 @@ class CandidateGroupInstanceAccess extends AbstractProcessEnginePlugin {
       }
       return null;
     });
+  }
+
+  private static boolean grantedInThisCommand(String groupId, String instanceId) {
+    return Context.getCommandContext().getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class).stream()
+        .anyMatch(grant -> grant.getAuthorizationType() == AUTH_TYPE_GRANT && groupId.equals(grant.getGroupId())
+            && Resources.PROCESS_INSTANCE.resourceType() == grant.getResourceType() && instanceId.equals(grant.getResourceId()));
   }
 }
