@@ -1,6 +1,7 @@
 package kr.complaintdesk.notification;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import kr.complaintdesk.customer.CustomerDirectory;
 import kr.complaintdesk.customer.CustomerDirectory.Customer;
@@ -38,6 +39,11 @@ public class CustomerMessages {
 
   /** Sends the message once per reference; returns false when nothing was sent now. */
   public boolean send(String reference, String caseNumber, MessageTemplate template) {
+    return send(reference, caseNumber, template, Map.of());
+  }
+
+  /** As {@link #send(String, String, MessageTemplate)}, with the facts the template's text names filled in. */
+  public boolean send(String reference, String caseNumber, MessageTemplate template, Map<String, String> facts) {
     if (alreadySent(reference)) {
       return false;
     }
@@ -61,7 +67,7 @@ public class CustomerMessages {
       }
     }
     OutboundMessage message = new OutboundMessage(reference, caseNumber, template, channel, recipient,
-        template.subject(caseNumber), template.body(caseNumber));
+        template.subject(caseNumber), template.body(caseNumber, facts));
     boolean delivered = messenger.send(message);
     outbox.recordSent(reference, caseNumber, template, channel, recipient);
     timeline.record(caseNumber, Timeline.Kind.MESSAGE, CurrentUser.SYSTEM,

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import kr.complaintdesk.analysis.ShipmentVariables.DelayKind;
 import kr.complaintdesk.casefile.AwarenessDateListener;
+import kr.complaintdesk.notification.CustomerMessages;
+import kr.complaintdesk.notification.MessageTemplate;
 import kr.complaintdesk.casefile.CaseInstances;
 import kr.complaintdesk.platform.sla.LegalDeadlines;
 import kr.complaintdesk.timeline.Timeline;
@@ -27,6 +30,9 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.camunda.bpm.engine.delegate.TaskListener;
 
 /**
  * The cause analysis ({@code processes/cause-analysis.bpmn}) on the models alone. What a chase says is late is
@@ -46,7 +52,10 @@ class CauseAnalysisProcessTest extends ModelTestBase {
   static final String WARN_REGULATOR_DEADLINE = "UserTask_WarnRegulatorDeadline";
   static final String ESCALATE_REGULATOR_REPORT = "UserTask_EscalateRegulatorReport";
 
+  static final String SEND_DELAY_NOTICE = "ServiceTask_SendDelayNotice";
+
   final Timeline timeline = mock(Timeline.class);
+  final CustomerMessages customerMessages = mock(CustomerMessages.class);
 
   @BeforeEach
   void registerBeans() {
@@ -58,6 +67,7 @@ class CauseAnalysisProcessTest extends ModelTestBase {
     Mocks.register("requestCarrierClaim", new RequestCarrierClaimDelegate(
         new CaseInstances(runtimeService, historyService, taskService), runtimeService, timeline));
     Mocks.register("recordCarrierClaim", new RecordCarrierClaimListener(timeline));
+    Mocks.register("sendDelayNotice", new SendDelayNoticeDelegate(customerMessages));
   }
 
   @Test
@@ -573,6 +583,125 @@ class CauseAnalysisProcessTest extends ModelTestBase {
         .putValue("logisticsFindings", "조사").putValue("customsStatus", "LOST")))
         .hasRootCauseInstanceOf(Refusal.class).hasMessageContaining("NOT_APPLICABLE");
     assertThat(analysis).isWaitingAtExactly(INVESTIGATE_DELIVERY);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(DelayKind.class)
+  void eachKindOfDelayGetsItsOwnMessageSayingWhereTheParcelIsAndTheNewDate(DelayKind kind) {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-07T01:00:00Z")));
+    try {
+      ProcessInstance analysis = startDelayAnalysis("DELIVERY_DELAY");
+      String caseNumber = analysis.getBusinessKey();
+      driver.complete(analysis, INVESTIGATE_DELIVERY, "logistics1", "customsStatus", "NOT_APPLICABLE",
+          "delayKind", kind.name(), "parcelWhereabouts", " 인천 허브 터미널에서 분류 대기 중 ", "deliveryEta", "2026-12-10",
+          "logisticsFindings", "허브 적체");
+
+      assertThat(analysis).isWaitingAt(SEND_DELAY_NOTICE);
+      org.mockito.Mockito.verifyNoInteractions(customerMessages);
+      driver.executeJobs(analysis);
+
+      assertThat(analysis).hasPassed(SEND_DELAY_NOTICE).isWaitingAtExactly(CONCLUDE_ANALYSIS);
+      Map<String, String> facts = Map.of("whereabouts", "인천 허브 터미널에서 분류 대기 중", "eta", "2026년 12월 10일 (목)");
+      org.mockito.Mockito.verify(customerMessages).send(caseNumber + ":" + SEND_DELAY_NOTICE, caseNumber, kind.message(), facts);
+      assertThat(runtimeService.getVariables(analysis.getId())).containsEntry("delayKind", kind.name())
+          .containsEntry("parcelWhereabouts", "인천 허브 터미널에서 분류 대기 중").containsEntry("deliveryEta", "2026-12-10");
+      String body = kind.message().body(caseNumber, facts);
+      assertThat(body).contains("인천 허브 터미널에서 분류 대기 중", "2026년 12월 10일 (목)", caseNumber)
+          .as("when the customer hears from us next").contains("바로 알려 드리겠습니다")
+          .doesNotContain("{", "}");
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void theThreeKindsOfDelayAreThreeDifferentReplies() {
+    Map<String, String> facts = Map.of("whereabouts", "세관", "eta", "2026년 12월 10일 (목)");
+    assertThat(List.of(DelayKind.values())).extracting(kind -> kind.message().body("C-2026-000001", facts))
+        .doesNotHaveDuplicates();
+    assertThatThrownBy(() -> MessageTemplate.DELAY_LATE.body("C-2026-000001"))
+        .as("a delay message without its facts is not sent with a hole in it").hasMessageContaining("whereabouts");
+  }
+
+  @Test
+  void aCustomsDelayAlsoGetsTheReplyOfItsKind() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-07T01:00:00Z")));
+    try {
+      ProcessInstance analysis = startDelayAnalysis("CUSTOMS_DELAY");
+      driver.complete(analysis, INVESTIGATE_DELIVERY, "logistics1", "customsStatus", "HELD", "delayKind", "NO_TRACKING_NEWS",
+          "parcelWhereabouts", "인천공항 세관 검사 중", "deliveryEta", "2026-12-07", "logisticsFindings", "통관 보류");
+      driver.executeJobs(analysis);
+
+      assertThat(analysis).hasPassed(SEND_DELAY_NOTICE);
+      org.mockito.Mockito.verify(customerMessages).send(org.mockito.ArgumentMatchers.anyString(),
+          org.mockito.ArgumentMatchers.eq(analysis.getBusinessKey()),
+          org.mockito.ArgumentMatchers.eq(MessageTemplate.DELAY_NO_TRACKING_NEWS), org.mockito.ArgumentMatchers.anyMap());
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void aLateParcelsInvestigationNeedsTheKindTheWhereaboutsAndADateNotPast() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-07T01:00:00Z")));
+    try {
+      ProcessInstance analysis = startDelayAnalysis("DELIVERY_DELAY");
+      String task = driver.task(analysis, INVESTIGATE_DELIVERY).getId();
+      Map<String, Object> complete = Map.of("customsStatus", "NOT_APPLICABLE", "logisticsFindings", "조사",
+          "delayKind", "LATE", "parcelWhereabouts", "대전 허브", "deliveryEta", "2026-12-10");
+
+      assertRefused(task, complete, "delayKind", null, "지연 유형: ");
+      assertRefused(task, complete, "delayKind", "LOST", "CUSTOMER_CHASING (고객이 배송을 재촉함)");
+      assertRefused(task, complete, "parcelWhereabouts", "  ", "상품의 현재 위치: ");
+      assertRefused(task, complete, "deliveryEta", "2026-12-06", "새 배송 예정일: 배송 예정일은 오늘(2026-12-07)이나 그 뒤");
+      assertRefused(task, complete, "deliveryEta", "2026-02-30", "새 배송 예정일: ");
+      assertThat(analysis).isWaitingAtExactly(INVESTIGATE_DELIVERY);
+      org.mockito.Mockito.verifyNoInteractions(customerMessages);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void otherCategoriesKeepNoDelayAndGetNoDelayNotice() {
+    ProcessInstance analysis = startAnalysis(false, false, true);
+    driver.complete(analysis, INVESTIGATE_DELIVERY, "logistics1", "customsStatus", "NOT_APPLICABLE", "carrierLiable", false,
+        "delayKind", "LATE", "parcelWhereabouts", "창고", "deliveryEta", "2099-01-01", "logisticsFindings", "박스 파손");
+
+    assertThat(analysis).isWaitingAtExactly(CONCLUDE_ANALYSIS).hasNotPassed(SEND_DELAY_NOTICE);
+    assertThat(runtimeService.getVariable(analysis.getId(), "delayKind")).isNull();
+    org.mockito.Mockito.verifyNoInteractions(customerMessages);
+  }
+
+  @Test
+  void anInvestigationCompletedWithoutTheCarrierCheckboxGoesOnWithoutAClaim() {
+    // Completed over engine REST with no listener filling in the checkbox: the gateway reads a missing value as no.
+    Mocks.register("keepShipmentOnCase", (TaskListener) task -> { });
+    ProcessInstance analysis = startAnalysis(false, false, true);
+    taskService.complete(driver.task(analysis, INVESTIGATE_DELIVERY).getId(), Variables.createVariables()
+        .putValue("customsStatus", "NOT_APPLICABLE").putValue("logisticsFindings", "이상 없음"));
+
+    assertThat(analysis).isWaitingAtExactly(CONCLUDE_ANALYSIS).hasNotPassed("ServiceTask_RequestCarrierClaim");
+  }
+
+  private void assertRefused(String task, Map<String, Object> complete, String field, Object value, String message) {
+    Map<String, Object> variables = new java.util.HashMap<>(complete);
+    variables.put(field, value);
+    assertThatThrownBy(() -> taskService.complete(task, variables))
+        .hasRootCauseInstanceOf(Refusal.class).hasMessageContaining(message);
+  }
+
+  private ProcessInstance startDelayAnalysis(String category) {
+    String caseNumber = TestData.unique("C-DELAY");
+    return runtimeService.startProcessInstanceByKey("cause-analysis", caseNumber, Variables.createVariables()
+        .putValue("caseNumber", caseNumber)
+        .putValue("priority", "P3")
+        .putValue("category", category)
+        .putValue("description", "배송이 늦어짐")
+        .putValue("orderNo", "O-12345")
+        .putValue("needsSafetyLab", false)
+        .putValue("needsQuality", false)
+        .putValue("needsLogistics", true));
   }
 
   /** A safety-lab analysis whose verdict is a serious adverse event, now waiting for the regulator report. */

@@ -253,14 +253,20 @@ class ElementTemplatesTest {
         violations.add("message choice '" + value + "' is not a MessageTemplate (" + Arrays.toString(MessageTemplate.values()) + ")");
         continue;
       }
+      if (message.needsFacts()) {
+        violations.add("message choice " + value + " needs facts of its own step (" + message.name()
+            + ".needsFacts()); the generic customer-message task cannot fill them in");
+        continue;
+      }
       String promise = message.neededForTheCase() ? SENT_DESPITE_OPT_OUT : NOT_SENT_AFTER_OPT_OUT;
       if (!choice.path("name").asText().contains(promise)) {
         violations.add("message choice " + value + " must tell the process owner '" + promise + "' (MessageTemplate."
             + value + ".neededForTheCase() is " + message.neededForTheCase() + ")");
       }
     }
-    // Every message for customers is offered; the staff notice is written by notifyStaff, never sent to a customer.
-    Arrays.stream(MessageTemplate.values()).filter(m -> m != MessageTemplate.STAFF_NOTICE)
+    // Every message for customers is offered; the staff notice is written by notifyStaff, never sent to a customer, and
+    // a message naming facts (where a late parcel is, its date) is sent by the step that knows them.
+    Arrays.stream(MessageTemplate.values()).filter(m -> m != MessageTemplate.STAFF_NOTICE).filter(m -> !m.needsFacts())
         .filter(m -> !offered.contains(m.name()))
         .forEach(m -> violations.add("MessageTemplate." + m.name() + " is not offered in customer-message.json"));
     if (offered.contains(MessageTemplate.STAFF_NOTICE.name())) {
