@@ -54,7 +54,8 @@ class CaseController {
 
   // What a caller may record on a case. The same rules as the endpoints': every member of staff records contacts,
   // threats, abuse reports and withdrawals of an open case (anytime.CaseEventController); merging customers is for
-  // agents and leads (customer.CustomerController), also after the case closed.
+  // agents and leads (customer.CustomerController), also after the case closed; a new expected delivery date is for
+  // agents, leads and logistics while the case is open (analysis.DeliveryEtaController).
   static final String CONTACT = "CONTACT";
   static final String THREAT = "THREAT";
   static final String ABUSE_REPORT = "ABUSE_REPORT";
@@ -62,6 +63,7 @@ class CaseController {
   static final String MERGE_CUSTOMERS = "MERGE_CUSTOMERS";
   static final String VISIT_REQUEST = "VISIT_REQUEST";
   static final String RECLASSIFICATION = "RECLASSIFICATION";
+  static final String DELIVERY_ETA = "DELIVERY_ETA";
 
   @GetMapping("/{caseNumber}")
   @Operation(summary = "사건 조회",
@@ -83,6 +85,9 @@ class CaseController {
       actions.addAll(List.of(CONTACT, THREAT, ABUSE_REPORT, WITHDRAWAL));
       if (caller.isCustomerService()) {
         actions.addAll(List.of(VISIT_REQUEST, RECLASSIFICATION));
+      }
+      if (caller.mayChangeDeliveryEta()) {
+        actions.add(DELIVERY_ETA);
       }
     }
     if (caller.mayMergeCustomers()) {

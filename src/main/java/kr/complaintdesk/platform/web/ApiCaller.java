@@ -47,6 +47,14 @@ public record ApiCaller(String userId, List<String> groups) {
     return isCustomerService() || groups.contains(StaffGroup.CS_DIRECTOR);
   }
 
+  /**
+   * Whether the caller records a new expected delivery date: the desk that talks to the customer, and logistics, who
+   * hear it from the carrier first.
+   */
+  public boolean mayChangeDeliveryEta() {
+    return isCustomerService() || groups.contains(StaffGroup.LOGISTICS);
+  }
+
   public boolean mayMergeCustomers() {
     return isCustomerService();
   }

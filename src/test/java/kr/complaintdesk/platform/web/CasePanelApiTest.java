@@ -74,9 +74,11 @@ class CasePanelApiTest {
     String caseNumber = submit(validIntake("SERVICE"));
 
     assertThat(actions(caseNumber, AGENT)).containsExactly("CONTACT", "THREAT", "ABUSE_REPORT", "WITHDRAWAL",
-        "VISIT_REQUEST", "RECLASSIFICATION", "MERGE_CUSTOMERS");
+        "VISIT_REQUEST", "RECLASSIFICATION", "DELIVERY_ETA", "MERGE_CUSTOMERS");
     assertThat(actions(caseNumber, LEAD)).containsExactly("CONTACT", "THREAT", "ABUSE_REPORT", "WITHDRAWAL",
-        "VISIT_REQUEST", "RECLASSIFICATION", "MERGE_CUSTOMERS");
+        "VISIT_REQUEST", "RECLASSIFICATION", "DELIVERY_ETA", "MERGE_CUSTOMERS");
+    assertThat(actions(caseNumber, "logistics1")).containsExactly("CONTACT", "THREAT", "ABUSE_REPORT", "WITHDRAWAL",
+        "DELIVERY_ETA");
     assertThat(actions(caseNumber, "quality1")).containsExactly("CONTACT", "THREAT", "ABUSE_REPORT", "WITHDRAWAL");
     assertThat(actions(caseNumber, "region-busan1")).containsExactly("CONTACT", "THREAT", "ABUSE_REPORT", "WITHDRAWAL");
 
@@ -86,6 +88,7 @@ class CasePanelApiTest {
     assertThat(actions(caseNumber, AGENT)).as("a closed case takes no more records; its customer may still be merged")
         .containsExactly("MERGE_CUSTOMERS");
     assertThat(actions(caseNumber, "quality1")).isEmpty();
+    assertThat(actions(caseNumber, "logistics1")).as("no new delivery date for a closed case").isEmpty();
     // What the panel leaves out the API refuses, too.
     assertProblem(api.post("/api/complaints/" + caseNumber + "/contacts", AGENT, "{\"channel\":\"PHONE\"}"), 409);
   }

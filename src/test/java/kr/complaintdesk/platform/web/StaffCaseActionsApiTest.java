@@ -7,6 +7,7 @@ import static kr.complaintdesk.platform.web.ComplaintApiTest.assertKoreanConflic
 import static kr.complaintdesk.platform.web.ComplaintApiTest.assertProblem;
 import static kr.complaintdesk.platform.web.ComplaintApiTest.atOnce;
 import static kr.complaintdesk.platform.web.ComplaintApiTest.bodies;
+import static kr.complaintdesk.platform.web.ComplaintApiTest.engineToday;
 import static kr.complaintdesk.platform.web.ComplaintApiTest.fieldErrors;
 import static kr.complaintdesk.platform.web.ComplaintApiTest.json;
 import static kr.complaintdesk.platform.web.ComplaintApiTest.validIntake;
@@ -33,8 +34,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The case API's staff actions over real HTTP: requesting a care visit after the first contact
- * ({@code POST …/visit-requests}) and correcting the category of a case ({@code POST …/classification}). Only the
- * customer-service desk may; bad input, unknown and closed cases, a second request, a correction that changes nothing
+ * ({@code POST …/visit-requests}), correcting the category of a case ({@code POST …/classification}) and recording a
+ * new expected delivery date ({@code POST …/eta}). Only the customer-service desk may (and logistics, for the date);
+ * bad input, unknown and closed cases, a second request, a correction that changes nothing
  * and a lost race are refused as problems in Korean, and a refusal changes nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -247,6 +249,115 @@ class StaffCaseActionsApiTest {
     assertThat(schemas.path("Classification").path("properties").has("harm")).isTrue();
   }
 
+  // ---------------------------------------------------------------- expected delivery date
+
+  @Test
+  void anAgentAndThenLogisticsChangeTheEtaTheCaseKeepsItAndTheCustomerIsToldEachTime() {
+    String caseNumber = submit("DELIVERY_DELAY");
+    String first = engineToday().plusDays(3).toString();
+    String second = engineToday().plusDays(5).toString();
+
+    Reply reply = api.post(eta(caseNumber), AGENT,
+        json(Map.of("eta", first, "whereabouts", " 인천공항 세관 검사 중 ", "reason", "세관 추가 검사")));
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    assertThat(reply.json().path("caseNumber").asText()).isEqualTo(caseNumber);
+    assertThat(reply.json().path("deliveryEta").asText()).isEqualTo(first);
+    assertThat(reply.json().path("parcelWhereabouts").asText()).isEqualTo("인천공항 세관 검사 중");
+    assertThat(runtimeService.getVariables(instance(caseNumber).getId()))
+        .containsEntry("deliveryEta", first).containsEntry("parcelWhereabouts", "인천공항 세관 검사 중");
+    JsonNode change = timelineEntries(caseNumber).stream().filter(e -> e.path("kind").asText().equals("DECISION"))
+        .reduce((a, b) -> b).orElseThrow();
+    assertThat(change.path("actor").asText()).isEqualTo(AGENT);
+    assertThat(change.path("summary").asText()).isEqualTo("배송 예정일 변경: 없음 → " + first);
+    assertThat(change.path("details").asText()).contains("인천공항 세관 검사 중").contains("세관 추가 검사");
+    JsonNode told = lastTimelineEntry(caseNumber);
+    assertThat(told.path("kind").asText()).isEqualTo("MESSAGE");
+    assertThat(told.path("summary").asText()).contains("배송 예정일이 바뀌었습니다").contains(caseNumber);
+    assertThat(told.path("details").asText()).contains(caseNumber + ":DELIVERY_STATUS_UPDATE:1");
+
+    Reply again = api.post(eta(caseNumber), "logistics1",
+        json(Map.of("eta", second, "whereabouts", "대전 허브 도착", "reason", "통관 완료, 국내 운송 시작")));
+
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+    assertThat(runtimeService.getVariable(instance(caseNumber).getId(), "deliveryEta")).isEqualTo(second);
+    assertThat(timelineEntries(caseNumber)).extracting(e -> e.path("summary").asText())
+        .contains("배송 예정일 변경: " + first + " → " + second);
+    assertThat(jdbc.queryForList("SELECT reference FROM outbound_message WHERE case_number = ? AND template = ? "
+        + "ORDER BY reference", String.class, caseNumber, "DELIVERY_STATUS_UPDATE"))
+        .as("one status update per change").containsExactly(caseNumber + ":DELIVERY_STATUS_UPDATE:1",
+            caseNumber + ":DELIVERY_STATUS_UPDATE:2");
+  }
+
+  @Test
+  void anEtaChangeNamesWhatIsWrongInKoreanAndChangesNothing() {
+    String caseNumber = submit("DELIVERY_DELAY");
+    int entries = timelineSize(caseNumber);
+    String future = engineToday().plusDays(2).toString();
+
+    Reply past = api.post(eta(caseNumber), AGENT,
+        json(Map.of("eta", engineToday().minusDays(1).toString(), "whereabouts", "허브", "reason", "지연")));
+    Reply blankReason = api.post(eta(caseNumber), AGENT, json(Map.of("eta", future, "whereabouts", "허브", "reason", "  ")));
+    Reply noEta = api.post(eta(caseNumber), AGENT, json(Map.of("whereabouts", "허브", "reason", "지연")));
+    Reply notADate = api.post(eta(caseNumber), AGENT, json(Map.of("eta", "2026-02-30", "whereabouts", "허브", "reason", "지연")));
+    Reply noWhereabouts = api.post(eta(caseNumber), AGENT, json(Map.of("eta", future, "reason", "지연")));
+    Reply tooFar = api.post(eta(caseNumber), AGENT,
+        json(Map.of("eta", engineToday().plusDays(400).toString(), "whereabouts", "허브", "reason", "지연")));
+
+    for (Reply reply : List.of(past, blankReason, noEta, notADate, noWhereabouts, tooFar)) {
+      assertProblem(reply, 400);
+    }
+    assertThat(fieldErrors(past)).containsEntry("eta", "배송 예정일은 오늘(" + engineToday() + ")이나 그 뒤의 날짜여야 합니다");
+    assertThat(fieldErrors(blankReason)).containsEntry("reason", "필수 항목입니다 (배송 예정일이 바뀐 까닭)");
+    assertThat(fieldErrors(noEta)).containsEntry("eta", "필수 항목입니다 (새 배송 예정일, YYYY-MM-DD)");
+    assertThat(fieldErrors(notADate)).containsEntry("eta", "없는 날짜이거나 YYYY-MM-DD 형식이 아닙니다");
+    assertThat(fieldErrors(noWhereabouts)).containsKey("whereabouts");
+    assertThat(fieldErrors(tooFar).get("eta")).contains("365일 안");
+    assertThat(runtimeService.getVariable(instance(caseNumber).getId(), "deliveryEta")).isNull();
+    assertThat(timelineSize(caseNumber)).isEqualTo(entries);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbound_message WHERE case_number = ? AND template = ?",
+        Integer.class, caseNumber, "DELIVERY_STATUS_UPDATE")).isZero();
+  }
+
+  @Test
+  void anEtaForAnUnknownCaseIs404AndForAClosedCase409() {
+    String closed = submit("DELIVERY_DELAY");
+    assertThat(api.post("/api/complaints/" + closed + "/withdrawal", AGENT, json(Map.of("reason", "받았음"))).status())
+        .isEqualTo(200);
+    String change = json(Map.of("eta", engineToday().plusDays(1).toString(), "whereabouts", "허브", "reason", "지연"));
+
+    Reply unknown = api.post(eta("C-1999-999999"), AGENT, change);
+    Reply late = api.post(eta(closed), "logistics1", change);
+
+    assertProblem(unknown, 404);
+    assertThat(unknown.json().path("detail").asText()).contains("C-1999-999999").containsPattern("[가-힣]");
+    assertKoreanConflict(late, closed);
+    assertThat(late.json().path("detail").asText()).contains("종결");
+  }
+
+  @ParameterizedTest(name = "{0} is refused")
+  @ValueSource(strings = {"cs-director1", "region-seoul1", "safety-lab1", "quality1", "pr-risk1", INTEGRATION,
+      "process-owner1"})
+  void onlyTheCustomerServiceDeskAndLogisticsChangeTheEta(String user) {
+    String caseNumber = submit("DELIVERY_DELAY");
+
+    Reply refused = api.post(eta(caseNumber), user,
+        json(Map.of("eta", engineToday().plusDays(1).toString(), "whereabouts", "허브", "reason", "지연")));
+
+    assertProblem(refused, 403);
+    assertThat(refused.json().path("detail").asText()).contains("물류팀");
+    assertThat(runtimeService.getVariable(instance(caseNumber).getId(), "deliveryEta")).isNull();
+  }
+
+  @Test
+  void theOpenApiDescriptionHasTheEtaChangeWithItsBody() {
+    JsonNode description = api.send("GET", "/v3/api-docs", null, null, null).json();
+
+    assertThat(description.path("paths").path("/api/complaints/{caseNumber}/eta").has("post")).isTrue();
+    JsonNode body = description.path("components").path("schemas").path("EtaChange").path("properties");
+    assertThat(body.has("eta") && body.has("whereabouts") && body.has("reason")).isTrue();
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private String submit(String category) {
@@ -266,6 +377,16 @@ class StaffCaseActionsApiTest {
 
   private static String classification(String caseNumber) {
     return "/api/complaints/" + caseNumber + "/classification";
+  }
+
+  private static String eta(String caseNumber) {
+    return "/api/complaints/" + caseNumber + "/eta";
+  }
+
+  private List<JsonNode> timelineEntries(String caseNumber) {
+    List<JsonNode> entries = new java.util.ArrayList<>();
+    api.get("/api/complaints/" + caseNumber + "/timeline", AGENT).json().forEach(entries::add);
+    return entries;
   }
 
   private long careVisits(String caseNumber) {

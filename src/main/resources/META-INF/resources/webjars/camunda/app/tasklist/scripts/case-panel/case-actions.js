@@ -8,6 +8,7 @@ import {html, refusalText} from './case-view.js';
 const text = (name, label, hint = '') => ({name, label, hint, kind: 'text'});
 const note = (name, label, hint = '') => ({name, label, hint, kind: 'note'});
 const choice = (name, label, choices, preset = '') => ({name, label, choices, preset, kind: 'choice'});
+const date = (name, label, hint = '') => ({name, label, hint, kind: 'date'});
 
 const ACTIONS = {
   CONTACT: {
@@ -74,6 +75,18 @@ const ACTIONS = {
     send: (api, ctx, v) => api.reclassify(ctx.caseNumber,
       {category: v.category, harm: v.harm === null ? null : v.harm === 'true', note: v.note})
   },
+  DELIVERY_ETA: {
+    button: '배송 예정일 변경',
+    explain: '운송사나 세관에서 새 소식을 듣고 배송 예정일이 바뀌었을 때 기록합니다. 사건에 새 예정일과 상품의 현재 '
+      + '위치가 남고, 고객에게 배송 상황 안내가 바로 나갑니다 (현재 위치는 적은 그대로 전해지고, 바뀐 까닭은 사건 기록에만 남습니다).',
+    fields: () => [date('eta', '새 배송 예정일', '오늘이나 그 뒤의 날짜'),
+      note('whereabouts', '상품의 현재 위치', '확인한 사실만 쉬운 말로 (예: 인천공항 세관에서 통관 검사 중)'),
+      note('reason', '바뀐 까닭', '누구에게서 무엇을 확인했는지')],
+    question: '배송 예정일을 바꾸고 고객에게 배송 상황을 안내하시겠습니까?',
+    yes: '예, 바꾸고 안내합니다',
+    done: '배송 예정일을 바꾸었습니다. 고객에게 배송 상황 안내를 보냈습니다.',
+    send: (api, ctx, v) => api.changeEta(ctx.caseNumber, {eta: v.eta, whereabouts: v.whereabouts, reason: v.reason})
+  },
   MERGE_CUSTOMERS: {
     button: '고객 합치기',
     explain: '다른 고객 번호로 등록된 사람이 이 고객과 같은 사람일 때 합칩니다. 그 고객의 연락처와 불만 이력이 '
@@ -93,6 +106,9 @@ function control(action, field) {
       ${field.preset ? '' : html`<option value="">선택하세요</option>`}
       ${field.choices.map(([value, name]) => html`<option value="${value}" ${value === field.preset ? html`selected` : ''}>${name}</option>`)}
     </select>`;
+  }
+  if (field.kind === 'date') {
+    return html`<input id="${id}" name="${field.name}" type="date" class="form-control" title="${field.hint}">`;
   }
   if (field.kind === 'note') {
     return html`<textarea id="${id}" name="${field.name}" class="form-control" rows="3" placeholder="${field.hint}"></textarea>`;

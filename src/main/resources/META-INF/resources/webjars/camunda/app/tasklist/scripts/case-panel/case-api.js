@@ -102,6 +102,7 @@ export function caseApi(api) {
     recordWithdrawal: (caseNumber, body) => send('POST', `${complaint(caseNumber)}/withdrawal`, body),
     requestVisit: (caseNumber, body) => send('POST', `${complaint(caseNumber)}/visit-requests`, body),
     reclassify: (caseNumber, body) => send('POST', `${complaint(caseNumber)}/classification`, body),
+    changeEta: (caseNumber, body) => send('POST', `${complaint(caseNumber)}/eta`, body),
     mergeCustomers: (customerId, body) => send('POST', `${customer(customerId)}/merge`, body)
   };
 }
