@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import kr.complaintdesk.platform.calendar.BusinessCalendar;
 import kr.complaintdesk.support.ModelTestBase;
 import kr.complaintdesk.support.TestData;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -20,7 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The visit care of a harmed customer ({@code processes/care-visit.bpmn}) on the models alone. The treatment
- * costs are added up by the real {@link RecordTreatmentCostListener}, which needs nothing of the application.
+ * costs are added up by the real {@link RecordTreatmentCostListener}, which needs nothing of the application. The
+ * reminder at the visit time goes to {@code notifyStaff}, recorded here; whom it tells is NotifyStaffDelegate's own
+ * rule, tested with the whole application in {@code PromisesAndDeadlinesTest}.
  */
 class CareVisitProcessTest extends ModelTestBase {
 
@@ -31,10 +36,20 @@ class CareVisitProcessTest extends ModelTestBase {
   static final String ESCALATE_VISIT_SCHEDULING = "UserTask_EscalateVisitScheduling";
   static final String VISIT_SCHEDULING_ESCALATED = "EndEvent_VisitSchedulingEscalated";
   static final String CARE_COMPLETED = "EndEvent_CareCompleted";
+  static final String VISIT_TIME_REACHED = "BoundaryEvent_VisitTimeReached";
+  static final String REMIND_VISIT_REPORT = "ServiceTask_RemindVisitReport";
+  static final String VISIT_REPORT_REMINDED = "EndEvent_VisitReportReminded";
+  static final String ESCALATE_RECOVERY_CHECK = "UserTask_EscalateRecoveryCheck";
+  static final String RECOVERY_CHECK_ESCALATED = "EndEvent_RecoveryCheckEscalated";
+
+  /** What the reminder step was asked to do: "the reminded task: the notice", one entry per run. */
+  final List<String> reminders = new ArrayList<>();
 
   @BeforeEach
   void registerBeans() {
     Mocks.register("recordTreatmentCost", new RecordTreatmentCostListener());
+    Mocks.register("notifyStaff", (JavaDelegate) execution ->
+        reminders.add(execution.getVariable("remindedTask") + ": " + execution.getVariable("notice")));
   }
 
   @Test
@@ -167,7 +182,8 @@ class CareVisitProcessTest extends ModelTestBase {
       ClockUtil.setCurrentTime(minutesFrom(due, 1));
       driver.executeJobs(care);
       assertThat(care).isWaitingAtExactly(VISIT_CUSTOMER).hasNotPassed(ESCALATE_VISIT_SCHEDULING);
-      assertThat(driver.timerDueDates(care)).as("the SLA timer went with the completed task").isEmpty();
+      assertThat(driver.timerDueDates(care)).as("the SLA timer went with the completed task; the visit's own is left")
+          .containsExactly(Date.from(visitAt.atZone(BusinessCalendar.KOREA).toInstant()));
     } finally {
       ClockUtil.reset();
     }
@@ -180,30 +196,18 @@ class CareVisitProcessTest extends ModelTestBase {
     ClockUtil.setCurrentTime(requested);
     try {
       ProcessInstance care = startCare("daegu");
-      String schedule = driver.task(care, SCHEDULE_VISIT).getId();
-      Date due = slaDue("VISIT_SCHEDULING", requested);
 
-      ClockUtil.setCurrentTime(minutesFrom(due, -1));
-      driver.executeJobs(care);
-      assertThat(driver.openTasks(care, ESCALATE_VISIT_SCHEDULING)).isEmpty();
-
-      Date late = minutesFrom(due, 1);
-      ClockUtil.setCurrentTime(late);
-      driver.executeJobs(care);
-      Task escalation = driver.task(care, ESCALATE_VISIT_SCHEDULING);
-      assertThat(driver.candidateGroups(escalation)).containsExactly("cs-lead");
-      assertThat(escalation.getName()).isEqualTo("늦어진 방문 일정 조치");
-      assertThat(escalation.getPriority()).isEqualTo(90);
-      assertThat(escalation.getDueDate()).isEqualTo(late);
+      Task escalation = escalatedAfter(care, slaDue("VISIT_SCHEDULING", requested), SCHEDULE_VISIT, ESCALATE_VISIT_SCHEDULING);
+      assertTheLeadIsAsked(escalation, "늦어진 방문 일정 조치");
       assertThat(care).isWaitingAtExactly(SCHEDULE_VISIT, ESCALATE_VISIT_SCHEDULING);
-      assertThat(driver.task(care, SCHEDULE_VISIT).getId()).isEqualTo(schedule);
 
       driver.complete(care, ESCALATE_VISIT_SCHEDULING, "cs-lead1",
           "visitSchedulingDelayAction", "부산 사업부와 통화, 내일 오전 방문으로 고객 안내");
       assertThat(care).hasPassed(VISIT_SCHEDULING_ESCALATED).isWaitingAtExactly(SCHEDULE_VISIT);
       assertThat(driver.timerDueDates(care)).as("the lead is told once").isEmpty();
 
-      LocalDateTime visitAt = late.toInstant().atZone(BusinessCalendar.KOREA).toLocalDate().plusDays(1).atTime(10, 0);
+      LocalDateTime visitAt = ClockUtil.getCurrentTime().toInstant().atZone(BusinessCalendar.KOREA).toLocalDate().plusDays(1)
+          .atTime(10, 0);
       driver.complete(care, SCHEDULE_VISIT, "region-daegu1", "visitAt", visitAt.toString());
       assertThat(care).isWaitingAtExactly(VISIT_CUSTOMER);
     } finally {
@@ -233,6 +237,8 @@ class CareVisitProcessTest extends ModelTestBase {
       assertThat(driver.candidateGroups(driver.task(care, CHECK_RECOVERY))).containsExactly("region-busan");
       assertThat(driver.task(care, CHECK_RECOVERY).getDueDate()).as("a check is due as the table says")
           .isEqualTo(slaDue("RECOVERY_CHECK", checkCreated));
+      assertThat(driver.timerDueDates(care)).as("its overdue timer reads the same row")
+          .containsExactly(slaDue("RECOVERY_CHECK", checkCreated));
       Date checked = minutesFrom(firstCheck, 60);
       ClockUtil.setCurrentTime(checked);
       driver.complete(care, CHECK_RECOVERY, "region-busan1",
@@ -250,7 +256,7 @@ class CareVisitProcessTest extends ModelTestBase {
       driver.complete(care, CHECK_RECOVERY, "region-busan1",
           "recoveryNotes", "완치 확인", "recovered", true, "treatmentCostAdded", 12500L);
 
-      assertThat(care).isEnded().hasPassed(CARE_COMPLETED);
+      assertThat(care).isEnded().hasPassed(CARE_COMPLETED).hasNotPassed(ESCALATE_RECOVERY_CHECK);
       assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(care.getId())
           .activityId(CHECK_RECOVERY).count()).isEqualTo(2);
       assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(care.getId()).count())
@@ -259,6 +265,97 @@ class CareVisitProcessTest extends ModelTestBase {
     } finally {
       ClockUtil.reset();
     }
+  }
+
+  @Test
+  void atTheAgreedVisitTimeTheRegionIsRemindedToReportWhileTheVisitStaysWithIt() {
+    Date scheduled = kst("2026-11-23T11:00");
+    ClockUtil.setCurrentTime(scheduled);
+    try {
+      ProcessInstance care = startCare("busan");
+      driver.complete(care, SCHEDULE_VISIT, "region-busan1", "visitAt", "2026-11-24T14:30");
+      Date visitAt = kst("2026-11-24T14:30");
+      String visit = driver.task(care, VISIT_CUSTOMER).getId();
+      assertThat(driver.task(care, VISIT_CUSTOMER).getDueDate()).isEqualTo(visitAt);
+      assertThat(driver.timerDueDates(care)).as("the timer is the visit's due date").containsExactly(visitAt);
+
+      ClockUtil.setCurrentTime(minutesFrom(visitAt, -1));
+      driver.executeJobs(care);
+      assertThat(reminders).as("no reminder before the visit time").isEmpty();
+
+      ClockUtil.setCurrentTime(minutesFrom(visitAt, 1));
+      driver.executeJobs(care);
+      assertThat(reminders).containsExactly(VISIT_CUSTOMER + ": 고객과 약속한 방문 시각입니다. 방문 결과를 기록하세요");
+      assertThat(care).hasPassedInOrder(VISIT_TIME_REACHED, REMIND_VISIT_REPORT, VISIT_REPORT_REMINDED)
+          .isWaitingAtExactly(VISIT_CUSTOMER);
+      assertThat(driver.task(care, VISIT_CUSTOMER).getId()).as("the region keeps the visit").isEqualTo(visit);
+      assertThat(driver.timerDueDates(care)).as("reminded once").isEmpty();
+
+      driver.complete(care, VISIT_CUSTOMER, "region-busan1", "careNotes", "완치 확인", "recovered", true);
+      assertThat(care).isEnded().hasPassed(CARE_COMPLETED);
+      assertThat(reminders).hasSize(1);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void aVisitReportedByTheAgreedTimeRemindsNobody() {
+    ClockUtil.setCurrentTime(kst("2026-11-23T11:00"));
+    try {
+      ProcessInstance care = startCare("gwangju");
+      driver.complete(care, SCHEDULE_VISIT, "region-gwangju1", "visitAt", "2026-11-24T14:30");
+      Date visitAt = kst("2026-11-24T14:30");
+
+      ClockUtil.setCurrentTime(minutesFrom(visitAt, -10));
+      driver.complete(care, VISIT_CUSTOMER, "region-gwangju1", "careNotes", "방문 완료, 완치 확인", "recovered", true);
+      ClockUtil.setCurrentTime(minutesFrom(visitAt, 1));
+      driver.executeJobs(care);
+
+      assertThat(care).isEnded().hasPassed(CARE_COMPLETED).hasNotPassed(VISIT_TIME_REACHED, REMIND_VISIT_REPORT);
+      assertThat(reminders).isEmpty();
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void aRecoveryCheckOverItsSlaGoesToTheLeadWhileTheRegionKeepsTheCheck() {
+    // Friday 16:00: the check's SLA counts business days, so the weekend does not count.
+    Date visited = kst("2026-11-13T16:00");
+    ClockUtil.setCurrentTime(visited);
+    try {
+      ProcessInstance care = atVisit("daegu");
+      driver.complete(care, VISIT_CUSTOMER, "region-daegu1",
+          "careNotes", "접촉성 피부염 소견", "recovered", false, "treatmentCostAdded", 50000L);
+      Date checkCreated = minutesFrom(slaDue("RECOVERY_CHECK_INTERVAL", visited), 1);
+      ClockUtil.setCurrentTime(checkCreated);
+      driver.executeJobs(care);
+      Date due = slaDue("RECOVERY_CHECK", checkCreated);
+      assertThat(driver.task(care, CHECK_RECOVERY).getDueDate()).isEqualTo(due);
+      assertThat(driver.timerDueDates(care)).as("the overdue timer reads the same row as the task").containsExactly(due);
+
+      Task escalation = escalatedAfter(care, due, CHECK_RECOVERY, ESCALATE_RECOVERY_CHECK);
+      assertTheLeadIsAsked(escalation, "늦어진 회복 경과 확인 조치");
+      assertThat(care).isWaitingAtExactly(CHECK_RECOVERY, ESCALATE_RECOVERY_CHECK);
+
+      driver.complete(care, ESCALATE_RECOVERY_CHECK, "cs-lead1",
+          "recoveryCheckDelayAction", "대구 사업부와 통화, 오늘 오후 고객에게 경과 확인 전화");
+      assertThat(care).hasPassed(RECOVERY_CHECK_ESCALATED).isWaitingAtExactly(CHECK_RECOVERY);
+      assertThat(driver.timerDueDates(care)).as("the lead is told once").isEmpty();
+
+      driver.complete(care, CHECK_RECOVERY, "region-daegu1", "recoveryNotes", "완치 확인", "recovered", true);
+      assertThat(care).isEnded().hasPassed(CARE_COMPLETED);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  /** Regions have no lead group of their own: late care goes to the CS lead, as a delay in answering the customer. */
+  private void assertTheLeadIsAsked(Task escalation, String name) {
+    assertThat(driver.candidateGroups(escalation)).containsExactly("cs-lead");
+    assertThat(escalation.getName()).isEqualTo(name);
+    assertThat(escalation.getPriority()).isEqualTo(90);
   }
 
   private ProcessInstance startCare(String region) {

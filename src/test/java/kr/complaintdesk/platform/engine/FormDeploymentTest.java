@@ -53,6 +53,7 @@ class FormDeploymentTest {
           // Dates of the promise and deadline timers that the models' boundary events read.
           Map.entry("callbackDue", new java.util.Date()), Map.entry("callbackReminderAt", new java.util.Date()),
           Map.entry("agencyReplyDeadline", new java.util.Date()), Map.entry("agencyReplyReminderAt", new java.util.Date()),
+          Map.entry("visitAt", new java.util.Date()),
           Map.entry("caseOwner", "cs-agent1"),
           // The accepted offer whose line a compensation task fulfils.
           Map.entry("offerLines", kr.complaintdesk.support.TestData.offer("REFUND", 10000L)));
