@@ -42,6 +42,10 @@ class PreventionActionProcessTest extends ModelTestBase {
   static final String NOTIFY_CUSTOMERS = "ServiceTask_NotifyCustomers";
   static final String LINK_CASE = "ServiceTask_LinkCase";
   static final String PREVENTION_COMPLETED = "EndEvent_PreventionCompleted";
+  static final String ESCALATE_PLAN = "UserTask_EscalatePlan";
+  static final String PLAN_ESCALATED = "EndEvent_PlanEscalated";
+  static final String ESCALATE_IMPLEMENTATION = "UserTask_EscalateImplementation";
+  static final String IMPLEMENTATION_ESCALATED = "EndEvent_ImplementationEscalated";
 
   final CustomerMessages messages = mock(CustomerMessages.class);
 
@@ -207,23 +211,9 @@ class PreventionActionProcessTest extends ModelTestBase {
       Date reviewCreated = minutesFrom(slaDue("EFFECTIVENESS_REVIEW_WAIT", implemented), 1);
       ClockUtil.setCurrentTime(reviewCreated);
       driver.executeJobs(action);
-      String review = driver.task(action, REVIEW).getId();
-      Date due = slaDue("EFFECTIVENESS_REVIEW", reviewCreated);
-
-      ClockUtil.setCurrentTime(minutesFrom(due, -1));
-      driver.executeJobs(action);
-      assertThat(driver.openTasks(action, ESCALATE_REVIEW)).isEmpty();
-
-      Date late = minutesFrom(due, 1);
-      ClockUtil.setCurrentTime(late);
-      driver.executeJobs(action);
-      Task escalation = driver.task(action, ESCALATE_REVIEW);
-      assertThat(driver.candidateGroups(escalation)).containsExactly("cs-director");
-      assertThat(escalation.getName()).isEqualTo("늦어진 효과성 검토 조치");
-      assertThat(escalation.getPriority()).isEqualTo(85);
-      assertThat(escalation.getDueDate()).isEqualTo(late);
+      Task escalation = escalatedAfter(action, slaDue("EFFECTIVENESS_REVIEW", reviewCreated), REVIEW, ESCALATE_REVIEW);
+      assertTheDirectorIsAsked(escalation, "늦어진 효과성 검토 조치");
       assertThat(action).isWaitingAtExactly(REVIEW, ESCALATE_REVIEW);
-      assertThat(driver.task(action, REVIEW).getId()).as("the owner keeps the review").isEqualTo(review);
 
       driver.complete(action, ESCALATE_REVIEW, "cs-director1", "reviewDelayAction", "팀장과 10월 16일까지 검토하기로 함");
       assertThat(action).hasPassed(REVIEW_ESCALATED).isWaitingAtExactly(REVIEW);
@@ -234,6 +224,96 @@ class PreventionActionProcessTest extends ModelTestBase {
     } finally {
       ClockUtil.reset();
     }
+  }
+
+  @Test
+  void aPlanAndAnImplementationWithinTheirSlasNeedNoDirector() {
+    // Monday 9 November: both SLAs count business days.
+    Date requested = kst("2026-11-09T10:00");
+    ClockUtil.setCurrentTime(requested);
+    try {
+      ProcessInstance action = requestPrevention(uniqueProduct(), RootCause.MOULD_DEFECT, "C-2026-000801");
+      Date planDue = slaDue("PREVENTION_PLAN", requested);
+      assertThat(driver.task(action, PLAN).getDueDate()).isEqualTo(planDue);
+      assertThat(driver.timerDueDates(action)).as("the overdue timer reads the same row as the plan").containsExactly(planDue);
+
+      Date planned = minutesFrom(planDue, -60);
+      ClockUtil.setCurrentTime(planned);
+      driver.complete(action, PLAN, "quality1", "actionPlan", "금형 수정", "actionDueOn", "2026-12-18T00:00");
+      Date implementationDue = slaDue("PREVENTION_IMPLEMENTATION", planned);
+      assertThat(driver.task(action, IMPLEMENT).getDueDate()).isEqualTo(implementationDue);
+      assertThat(driver.timerDueDates(action)).as("the plan's timer went with it; the implementation's reads its row")
+          .containsExactly(implementationDue);
+      ClockUtil.setCurrentTime(minutesFrom(planDue, 1));
+      driver.executeJobs(action);
+      assertThat(action).isWaitingAtExactly(IMPLEMENT);
+
+      ClockUtil.setCurrentTime(minutesFrom(implementationDue, -60));
+      driver.complete(action, IMPLEMENT, "quality1", "implementationNotes", "금형 수정 완료");
+      ClockUtil.setCurrentTime(minutesFrom(implementationDue, 1));
+      driver.executeJobs(action);
+
+      assertThat(action).isWaitingAtExactly(REVIEW_DUE).hasNotPassed(ESCALATE_PLAN, ESCALATE_IMPLEMENTATION);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void aPlanOverItsSlaGoesToTheCustomerSatisfactionDirectorWhileTheOwnerKeepsIt() {
+    Date requested = kst("2026-11-09T10:00");
+    ClockUtil.setCurrentTime(requested);
+    try {
+      // The CS manual's own owner is the lead, so an overdue plan goes above the lead.
+      ProcessInstance action = requestPrevention(uniqueProduct(), RootCause.SERVICE_FAILURE, "C-2026-000901");
+
+      Task escalation = escalatedAfter(action, slaDue("PREVENTION_PLAN", requested), PLAN, ESCALATE_PLAN);
+      assertTheDirectorIsAsked(escalation, "늦어진 재발 방지 계획 조치");
+      assertThat(action).isWaitingAtExactly(PLAN, ESCALATE_PLAN);
+
+      driver.complete(action, ESCALATE_PLAN, "cs-director1", "planDelayAction", "팀장과 이번 주 안에 계획을 세우기로 함");
+      assertThat(action).hasPassed(PLAN_ESCALATED).isWaitingAtExactly(PLAN);
+      assertThat(driver.timerDueDates(action)).as("the director is told once").isEmpty();
+
+      driver.complete(action, PLAN, "cs-lead1", "actionPlan", "상담 매뉴얼 개정", "actionDueOn", "2026-12-31T00:00");
+      assertThat(action).isWaitingAtExactly(IMPLEMENT);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  void anImplementationOverItsSlaGoesToTheCustomerSatisfactionDirectorWhileTheOwnerKeepsIt() {
+    Date planned = kst("2026-11-09T10:00");
+    ClockUtil.setCurrentTime(planned);
+    try {
+      ProcessInstance action = requestPrevention(uniqueProduct(), RootCause.INSUFFICIENT_PACKING, "C-2026-001001");
+      driver.complete(action, PLAN, "logistics1", "actionPlan", "완충 포장 강화", "actionDueOn", "2026-12-04T00:00");
+      Date due = slaDue("PREVENTION_IMPLEMENTATION", planned);
+      assertThat(driver.task(action, IMPLEMENT).getDueDate()).isEqualTo(due);
+      assertThat(driver.timerDueDates(action)).as("the overdue timer reads the same row as the task").containsExactly(due);
+
+      Task escalation = escalatedAfter(action, due, IMPLEMENT, ESCALATE_IMPLEMENTATION);
+      assertTheDirectorIsAsked(escalation, "늦어진 재발 방지 실행 조치");
+      assertThat(action).isWaitingAtExactly(IMPLEMENT, ESCALATE_IMPLEMENTATION);
+
+      driver.complete(action, ESCALATE_IMPLEMENTATION, "cs-director1",
+          "implementationDelayAction", "포장재 입고 지연, 물류팀과 다음 주 금요일까지로 다시 정함");
+      assertThat(action).hasPassed(IMPLEMENTATION_ESCALATED).isWaitingAtExactly(IMPLEMENT);
+      assertThat(driver.timerDueDates(action)).as("the director is told once").isEmpty();
+
+      driver.complete(action, IMPLEMENT, "logistics1", "implementationNotes", "완충 포장 적용");
+      assertThat(action).isWaitingAtExactly(REVIEW_DUE);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  /** Late prevention work goes to the director, above every owning department (the CS manual's owner is the lead). */
+  private void assertTheDirectorIsAsked(Task escalation, String name) {
+    assertThat(driver.candidateGroups(escalation)).containsExactly("cs-director");
+    assertThat(escalation.getName()).isEqualTo(name);
+    assertThat(escalation.getPriority()).isEqualTo(85);
   }
 
   /** Starts the action the way {@link RequestPreventionDelegate} does for a case with company fault. */
