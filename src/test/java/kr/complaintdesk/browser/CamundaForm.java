@@ -100,7 +100,12 @@ public final class CamundaForm {
     return this;
   }
 
-  /** Opens a form-js select and picks the option with this label. */
+  /**
+   * Opens a form-js select and picks the option with this label, as a person does: once the option has come to rest
+   * in sight in the open list. The list shows a few options at a time and scrolls smoothly (form-js sets
+   * {@code scroll-behavior: smooth} on it), so an option further down slides into sight only after it was scrolled
+   * to; clicked before, the click lands at a point outside the list, on the field under it.
+   */
   public CamundaForm select(String componentId, String label) {
     By display = input(componentId + "-display");
     By option = By.xpath("//*[contains(@class, 'fjs-dropdownlist-item')][normalize-space(.) = '" + label + "']");
@@ -112,9 +117,24 @@ public final class CamundaForm {
           clickable(display).click();
           return false;
         });
-    clickable(option).click();
+    WebElement choice = clickable(option);
+    double[] lastTop = {Double.NaN};
+    wait.withMessage(() -> "option " + label + " of " + componentId + " should come to rest in sight in the open list")
+        .until(d -> {
+          double top = choice.getRect().getY();
+          boolean atRest = top == lastTop[0];
+          lastTop[0] = top;
+          return atRest && clickLandsOn(choice);
+        });
+    choice.click();
     wait.withMessage(() -> componentId + " should show " + label + " but shows " + selected(componentId))
         .until(d -> label.equals(selected(componentId)));
+    return this;
+  }
+
+  /** Adds a row to the form's dynamic list (an offer's lines); its fields are then {@code <component id>_<row>}. */
+  public CamundaForm addRow() {
+    clickable(By.cssSelector(scope + " .fjs-repeat-render-add")).click();
     return this;
   }
 
@@ -229,6 +249,14 @@ public final class CamundaForm {
     } catch (DateTimeException notATime) {
       return Optional.empty();
     }
+  }
+
+  /** Whether a click at the middle of the element would reach it: no other element covers or clips that point. */
+  private boolean clickLandsOn(WebElement element) {
+    return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+        "const box = arguments[0].getBoundingClientRect();"
+            + "const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);"
+            + "return hit !== null && arguments[0].contains(hit);", element));
   }
 
   private void blur(WebElement element) {
