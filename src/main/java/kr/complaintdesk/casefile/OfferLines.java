@@ -114,6 +114,51 @@ public final class OfferLines {
     return parse(value.getValue().toString());
   }
 
+  /** How many lines the offer forms hold, as fixed rows {@code line1Remedy}, {@code line1AmountKrw}, {@code line1Description}, … */
+  public static final int FORM_LINES = 5;
+
+  /** Whether the offer was entered in the offer forms' rows (rather than as {@code offerLines} by an API client). */
+  public static boolean enteredInForm(VariableScope scope) {
+    return scope.hasVariable(formField(1, "Remedy"));
+  }
+
+  /**
+   * The lines of the offer forms' rows, up to the first row without a remedy (a form shows the next row only once
+   * the one before has a remedy); rows after it left over from an earlier round are cleared. Refused, naming the
+   * row, when a row is not a valid line.
+   */
+  public static List<Line> fromForm(VariableScope scope) {
+    List<Line> lines = new ArrayList<>();
+    boolean ended = false;
+    for (int row = 1; row <= FORM_LINES; row++) {
+      Object remedy = scope.getVariable(formField(row, "Remedy"));
+      if (ended || remedy == null || remedy.toString().isBlank()) {
+        ended = true;
+        for (String field : List.of("Remedy", "AmountKrw", "Description")) {
+          if (scope.hasVariable(formField(row, field))) {
+            scope.setVariable(formField(row, field), null);
+          }
+        }
+        continue;
+      }
+      ObjectNode node = JSON.createObjectNode().put("remedy", remedy.toString());
+      Object amount = scope.getVariable(formField(row, "AmountKrw"));
+      if (amount instanceof Number n) {
+        node.put("amountKrw", n.doubleValue());
+      }
+      Object description = scope.getVariable(formField(row, "Description"));
+      if (description != null) {
+        node.put("description", description.toString());
+      }
+      lines.add(line(node, row));
+    }
+    return List.copyOf(lines);
+  }
+
+  private static String formField(int row, String field) {
+    return "line" + row + field;
+  }
+
   /** Reads and checks lines from JSON text; the refusal names the line and the field. */
   public static List<Line> parse(String json) {
     JsonNode tree;
@@ -191,8 +236,22 @@ public final class OfferLines {
     return lines.stream().mapToLong(Line::amountKrw).sum();
   }
 
-  /** The lines for the timeline and the case panel: "교환 35,000원 (…) + 치료비 지급 130,000원". */
+  /** The lines in one line of text for the timeline: "교환 35,000원 (…) + 배상금 (치료비·경비·일실소득) 130,000원". */
   public static String summary(List<Line> lines) {
     return lines.stream().map(Line::summary).collect(Collectors.joining(" + "));
+  }
+
+  /** The lines as the forms show them to the approver and the agent recording the answer: one numbered line each, with its basis and the total. */
+  public static String listing(List<Line> lines) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      Line line = lines.get(i);
+      text.append(i + 1).append(". ").append(line.summary());
+      if (line.basis() != null) {
+        text.append("\n   근거: ").append(line.basis());
+      }
+      text.append('\n');
+    }
+    return text.append(String.format("합계 %,d원 (물품은 가액)", total(lines))).toString();
   }
 }

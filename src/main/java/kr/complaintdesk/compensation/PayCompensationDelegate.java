@@ -4,7 +4,6 @@ import static kr.complaintdesk.casefile.CaseVariables.*;
 
 import kr.complaintdesk.casefile.OfferLines;
 import kr.complaintdesk.casefile.Remedy;
-import kr.complaintdesk.platform.engine.FormLabels;
 import kr.complaintdesk.platform.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -54,7 +53,7 @@ class PayCompensationDelegate implements JavaDelegate {
     Object refundDue = execution.getVariable(REFUND_DUE_TEXT);
     Object description = execution.getVariable(LINE_DESCRIPTION);
     timeline.record(caseNumber, Timeline.Kind.PAYOUT, CurrentUser.SYSTEM,
-        "보상 지급" + (single ? "" : " (" + lineNo + "번째 항목)") + ": " + FormLabels.option(REMEDY, remedy) + " " + String.format("%,d원", amountKrw)
+        "보상 지급" + (single ? "" : " (" + lineNo + "번째 항목)") + ": " + Remedy.valueOf(remedy).label() + " " + String.format("%,d원", amountKrw)
             + (refundDue == null ? "" : " (환불 기한 " + refundDue + ")"),
         (description == null ? "" : description + "\n") + "지급 기록 번호: " + reference + ", 거래 번호: " + transaction);
     execution.setVariable(PAYOUT_REFERENCE, transaction);

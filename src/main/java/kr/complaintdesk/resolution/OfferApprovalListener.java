@@ -2,6 +2,7 @@ package kr.complaintdesk.resolution;
 
 import static kr.complaintdesk.casefile.CaseVariables.*;
 
+import kr.complaintdesk.casefile.OfferLines;
 import kr.complaintdesk.casefile.Offers;
 import kr.complaintdesk.platform.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
@@ -32,6 +33,6 @@ class OfferApprovalListener implements TaskListener {
       offers.decide(offerId.longValue(), approved, approver, note);
     }
     timeline.record(caseNumber, Timeline.Kind.DECISION, approver,
-        "해결안 " + (approved ? "승인" : "반려 (작성자가 고쳐 다시 올림)") + ": " + string(task, OFFER_SUMMARY), note);
+        "해결안 " + (approved ? "승인" : "반려 (작성자가 고쳐 다시 올림)") + ": " + OfferLines.summary(OfferLines.of(task)), note);
   }
 }

@@ -42,7 +42,7 @@ class OfferPreparedListener implements TaskListener {
     if (preparedBy == null) {
       throw new IllegalStateException("해결안은 담당자가 맡은(claim) 뒤에 완료할 수 있습니다");
     }
-    List<Line> lines = OfferLines.of(task);
+    List<Line> lines = OfferLines.enteredInForm(task) ? OfferLines.fromForm(task) : OfferLines.of(task);
     if (lines.isEmpty()) {
       throw Refusal.badInput(OFFER_LINES, "해결안 항목을 하나 이상 적으세요 (보상이 없으면 '사과·설명')");
     }
@@ -74,7 +74,7 @@ class OfferPreparedListener implements TaskListener {
     task.setVariable(FINAL_OFFER, finalOffer);
     task.setVariable(OFFER_LINES, OfferLines.value(lines));
     task.setVariable(OFFER_TOTAL, total);
-    task.setVariable(OFFER_SUMMARY, OfferLines.summary(lines));
+    task.setVariable(OFFER_SUMMARY, OfferLines.listing(lines));
     task.setVariable(OFFER_ID, offers.record(caseNumber, offerRound, finalOffer, lines, offerText, preparedBy,
         Offers.Approval.PENDING));
     String details = lines.stream().map(line -> "• " + line.summary() + (line.basis() == null ? "" : " — " + line.basis()))

@@ -15,7 +15,6 @@ import kr.complaintdesk.casefile.OfferLines.Suggestion;
 import kr.complaintdesk.casefile.Remedy;
 import kr.complaintdesk.platform.calendar.EngineClock;
 import kr.complaintdesk.platform.engine.Decisions;
-import kr.complaintdesk.platform.engine.FormLabels;
 import kr.complaintdesk.platform.security.CurrentUser;
 import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -66,7 +65,7 @@ public class SuggestRemediesDelegate implements JavaDelegate {
     execution.setVariable(REMEDY_SUGGESTIONS, text + "\n(" + outcome.reference() + ")");
     timeline.record(string(execution, CASE_NUMBER), Timeline.Kind.DECISION, CurrentUser.SYSTEM,
         "보상 기준 제안: " + (remedies.isEmpty() ? "없음"
-            : remedies.stream().map(r -> FormLabels.option(REMEDY, r)).collect(Collectors.joining(", ")))
+            : remedies.stream().map(r -> Remedy.valueOf(r).label()).collect(Collectors.joining(", ")))
             + " (" + outcome.reference() + ")", text);
   }
 }

@@ -132,12 +132,6 @@ public final class CamundaForm {
     return this;
   }
 
-  /** Adds a row to the form's dynamic list (an offer's lines); its fields are then {@code <component id>_<row>}. */
-  public CamundaForm addRow() {
-    clickable(By.cssSelector(scope + " .fjs-repeat-render-add")).click();
-    return this;
-  }
-
   public CamundaForm check(String componentId) {
     WebElement box = clickable(input(componentId));
     if (!box.isSelected()) {

@@ -188,6 +188,53 @@ class TasklistBrowserIT {
     assertThat(cases.candidateGroups(schedule)).containsExactly("region-busan");
   }
 
+  /**
+   * An offer of two lines made in Tasklist's form (its rows of lines) reaches the engine as its lines, and, being beyond
+   * an agent's own authority, goes to a lead who sees the same lines before the customer hears of them.
+   */
+  @Test
+  void anAgentsOfferOfTwoLinesGoesToALeadBeforeTheCustomerHearsIt() {
+    ProcessInstance complaint = startCase(intake("SERVICE", "seoul").putValue("customerName", unique("오하늘")));
+    String caseNumber = complaint.getBusinessKey();
+    cases.complete(complaint, "UserTask_FirstContact", "cs-agent1", "contactNotes", "불친절 응대 사과", "remedySought", "REFUND");
+    Task prepare = cases.task(complaint, "UserTask_PrepareOffer");
+
+    Tasklist agent = browsers.open(baseUrl()).login("cs-agent1", PASSWORD);
+    agent.openTask("내 그룹 작업", caseNumber, "해결안 제시");
+    CamundaForm form = agent.claim().awaitEditable("Field_offerText");
+    form.type("Field_offerText", "결제를 취소해 드리고 다음 주문 쿠폰을 드립니다")
+        .type("Field_remedyDeviationReason", "고객이 결제 취소를 원함")
+        .select("Field_companyFault", "일부 있음")
+        .select("Field_rootCause", "상담·응대 미흡")
+        .select("Field_line1Remedy", "환불")
+        .type("Field_line1AmountKrw", "40000")
+        .type("Field_line1Description", "결제 취소")
+        .select("Field_line2Remedy", "쿠폰")
+        .type("Field_line2AmountKrw", "5000");
+    agent.complete();
+
+    eventually("offer prepared", () -> taskService.createTaskQuery().taskId(prepare.getId()).count() == 0);
+    assertThat(String.valueOf(runtimeService.getVariable(complaint.getId(), "offerLines")))
+        .contains("\"remedy\":\"REFUND\"").contains("\"amountKrw\":40000").contains("결제 취소")
+        .contains("\"remedy\":\"COUPON\"").contains("\"amountKrw\":5000");
+    assertThat(runtimeService.getVariable(complaint.getId(), "offerTotalKrw")).isEqualTo(45000L);
+    Task approval = cases.task(complaint, "UserTask_ApproveOffer");
+    assertThat(cases.candidateGroups(approval)).containsExactlyInAnyOrder("cs-lead", "cs-director");
+    assertThat(cases.openTasks(complaint, "UserTask_RecordCustomerResponse")).as("not put to the customer yet").isEmpty();
+
+    Tasklist lead = browsers.open(baseUrl()).login("cs-lead1", PASSWORD);
+    lead.openTask("내 그룹 작업", caseNumber, "해결안 승인");
+    CamundaForm review = lead.claim().awaitEditable("Field_approvalNote");
+    assertThat(review.value("Field_offerSummary")).contains("1. 환불 40,000원 (결제 취소)").contains("2. 쿠폰 5,000원")
+        .contains("합계 45,000원");
+    assertThat(review.isDisabled("Field_offerSummary")).as("the lines are display-only for the approver").isTrue();
+    review.check("Field_offerApproved").type("Field_approvalNote", "결제 취소 규정 범위");
+    lead.complete();
+
+    eventually("approved and put to the customer", () -> !cases.openTasks(complaint, "UserTask_RecordCustomerResponse").isEmpty());
+    assertThat(String.valueOf(runtimeService.getVariable(complaint.getId(), "offerLines"))).contains("COUPON");
+  }
+
   @ParameterizedTest(name = "today {0}")
   @EnumSource(Today.class)
   void aPromisedCallBackTimeMustLieAheadAndBecomesTheDueTimeOfTheAgentsCallBackTask(Today day) {

@@ -205,7 +205,7 @@ class CasePanelApiTest {
         .containsExactly("PHONE", "WEB", "EMAIL", "SNS", "COMMUNITY", "CONSUMER_AGENCY", "STORE");
     assertThat(channels.path("PHONE").asText()).isEqualTo("전화");
     assertThat(reply.json().path("options").path("threatKind").path("VIRAL_POST").asText()).isEqualTo("온라인 확산 게시");
-    assertThat(reply.json().path("options").path("remedy").path("COUPON").asText()).isEqualTo("쿠폰");
+    assertThat(reply.json().path("options").path("lineRemedy").path("COUPON").asText()).isEqualTo("쿠폰");
     assertProblem(api.get("/api/form-labels", INTEGRATION), 403);
   }
 

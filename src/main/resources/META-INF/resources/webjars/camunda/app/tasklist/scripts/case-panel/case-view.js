@@ -234,7 +234,7 @@ function lines(offer, labels) {
   const items = offer.lines && offer.lines.length ? offer.lines
     : [{remedy: offer.remedy, amountKrw: offer.amountKrw}];
   return html`<ul class="list-unstyled cd-offer-lines">${items.map(l => html`
-    <li>${labels.option('remedy', l.remedy)} ${won(l.amountKrw)}${l.description ? html` — ${l.description}` : ''}</li>`)}
+    <li>${labels.option('lineRemedy', l.remedy)} ${won(l.amountKrw)}${l.description ? html` — ${l.description}` : ''}</li>`)}
   </ul>`;
 }
 
@@ -256,7 +256,7 @@ function offersSection(offers, payouts, labels) {
         <table class="table table-condensed cd-payouts">
           <thead><tr><th>보상</th><th>금액</th><th>지급 시각</th><th>거래 번호</th></tr></thead>
           <tbody>${payouts.map(p => html`
-            <tr><td>${labels.option('remedy', p.remedy)}</td><td>${won(p.amountKrw)}</td><td>${time(p.paidAt)}</td>
+            <tr><td>${labels.option('lineRemedy', p.remedy)}</td><td>${won(p.amountKrw)}</td><td>${time(p.paidAt)}</td>
               <td><code>${p.transactionId}</code></td></tr>`)}
           </tbody>
         </table>` : html`<p>지급 내역이 없습니다.</p>`}
