@@ -1,9 +1,13 @@
 package kr.complaintdesk.casefile;
 
 import static kr.complaintdesk.casefile.CaseVariables.ADVERSE_EVENT_KNOWN_ON;
+import static kr.complaintdesk.casefile.CaseVariables.CASE_NUMBER;
+import static kr.complaintdesk.casefile.CaseVariables.string;
 
 import java.time.LocalDate;
 import kr.complaintdesk.platform.engine.Refusal;
+import kr.complaintdesk.platform.security.CurrentUser;
+import kr.complaintdesk.timeline.Timeline;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -15,6 +19,15 @@ import org.springframework.stereotype.Component;
  */
 @Component("awarenessDate")
 public class AwarenessDateListener implements TaskListener {
+
+  /** The awareness day last put on the timeline, to tell a correction from the same day submitted again. */
+  static final String ADVERSE_EVENT_KNOWN_ON_RECORDED = "adverseEventKnownOnRecorded";
+
+  private final Timeline timeline;
+
+  public AwarenessDateListener(Timeline timeline) {
+    this.timeline = timeline;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -32,5 +45,14 @@ public class AwarenessDateListener implements TaskListener {
       throw Refusal.badInput(ADVERSE_EVENT_KNOWN_ON, problem);
     }
     task.setVariable(ADVERSE_EVENT_KNOWN_ON, knownOn.toString());
+    // The day the regulator's 15 days count from is on the timeline whenever someone sets or corrects it.
+    Object recorded = task.getVariable(ADVERSE_EVENT_KNOWN_ON_RECORDED);
+    if (!knownOn.toString().equals(recorded)) {
+      task.setVariable(ADVERSE_EVENT_KNOWN_ON_RECORDED, knownOn.toString());
+      timeline.record(string(task, CASE_NUMBER), Timeline.Kind.DECISION, CurrentUser.of(task),
+          recorded == null ? "회사가 이상 사례를 안 날: " + knownOn
+              : "회사가 이상 사례를 안 날 정정: " + recorded + " → " + knownOn,
+          "식약처 보고 기한(안 날부터 15일)은 이 날부터 셉니다 (" + task.getName() + ")");
+    }
   }
 }

@@ -3,7 +3,10 @@ package kr.complaintdesk.analysis;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static kr.complaintdesk.support.KoreanTime.kst;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 
 import java.time.Instant;
 import java.util.Date;
@@ -60,7 +63,7 @@ class CauseAnalysisProcessTest extends ModelTestBase {
   @BeforeEach
   void registerBeans() {
     Mocks.register("nameLateWork", new NameLateWorkListener(serviceLevels));
-    Mocks.register("awarenessDate", new AwarenessDateListener());
+    Mocks.register("awarenessDate", new AwarenessDateListener(timeline));
     Mocks.register("regulatorReportWarning", new RegulatorReportWarning(new LegalDeadlines(businessCalendar), businessCalendar));
     Mocks.register("keepShipmentOnCase", new KeepShipmentOnCaseListener(
         new CaseInstances(runtimeService, historyService, taskService), runtimeService));
@@ -252,6 +255,9 @@ class CauseAnalysisProcessTest extends ModelTestBase {
       Date due = Date.from(Instant.parse("2026-03-20T09:00:00Z"));
       assertThat(driver.task(analysis, REPORT_TO_REGULATOR).getDueDate()).isEqualTo(due);
       assertThat(driver.timerDueDates(analysis)).contains(due);
+      // The correction is on the case's timeline, from which day to which.
+      verify(timeline).record(eq(analysis.getBusinessKey()), eq(Timeline.Kind.DECISION), eq("safety-lab1"),
+          eq("회사가 이상 사례를 안 날 정정: 2026-03-10 → 2026-03-05"), anyString());
     } finally {
       ClockUtil.reset();
     }
@@ -722,6 +728,7 @@ class CauseAnalysisProcessTest extends ModelTestBase {
     return runtimeService.startProcessInstanceByKey("cause-analysis", caseNumber, Variables.createVariables()
         .putValue("occurredOn", "2026-03-01")
         .putValue("adverseEventKnownOn", knownOn)
+        .putValue("adverseEventKnownOnRecorded", knownOn)
         .putValue("caseNumber", caseNumber)
         .putValue("priority", safetyLab ? "P1" : "P3")
         .putValue("category", safetyLab ? "HEALTH_HARM" : "PRODUCT_DEFECT")

@@ -179,6 +179,28 @@ class ServiceLevelsInModelsTest {
     assertNoViolations(violations);
   }
 
+  /** A task due by a row of the table has a timer reading that row: a due date nobody is told about chases nobody. */
+  @Test
+  void everyTaskDueByARowHasATimerOnThatRow() {
+    List<String> violations = new ArrayList<>();
+    models.forEach((file, model) -> {
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        String taskDeadline = deadlineOf(task.getAttributeValueNs(CAMUNDA_NS, "dueDate"));
+        if (taskDeadline == null || !taskDeadline.startsWith("service-levels row")) {
+          continue;
+        }
+        boolean chased = model.getModelElementsByType(BoundaryEvent.class).stream()
+            .filter(boundary -> boundary.getAttachedTo() == task)
+            .flatMap(boundary -> boundary.getChildElementsByType(TimerEventDefinition.class).stream())
+            .anyMatch(timer -> timer.getTimeDate() != null && taskDeadline.equals(deadlineOf(timer.getTimeDate().getTextContent())));
+        if (!chased) {
+          violations.add(file + ": " + describe(task) + " is due by " + taskDeadline + " but no timer on it reads that row");
+        }
+      }
+    });
+    assertNoViolations(violations);
+  }
+
   @Test
   void whatReadsTheTableDoesNotRepeatItsNumberInNamesOrNotes() {
     List<String> violations = new ArrayList<>();
