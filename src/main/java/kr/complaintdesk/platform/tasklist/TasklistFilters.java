@@ -99,8 +99,12 @@ public class TasklistFilters {
         processTasks("care-visit"));
     create(ANALYSES, 10, "안전성 검토, 품질 검사, 배송 조사와 결론", analysts,
         processTasks("cause-analysis"));
+    // Offers are approved before the customer hears them (offer-approval); a database set up by an earlier version
+    // has this filter on the approval that came after the customer's answer.
     create(APPROVALS, 10, "고객에게 알리기 전에 승인을 기다리는 해결안", approvers,
-        urgentFirst(taskService.createTaskQuery().taskDefinitionKey("UserTask_ApproveOffer")));
+        urgentFirst(taskService.createTaskQuery().taskDefinitionKey("UserTask_ApproveOffer")),
+        urgentFirst(taskService.createTaskQuery().taskDefinitionKey("UserTask_ApproveCompensation")),
+        taskService.createTaskQuery().taskDefinitionKey("UserTask_ApproveCompensation"));
     create(PREVENTION, 20, "시정·예방 조치의 계획, 실행, 효과성 검토", preventionOwners,
         processTasks("prevention-action"));
     create(PUBLIC_RISK, 10, "공개 게시글, 언론·기관 위협 평가", List.of(StaffGroup.PR_RISK, StaffGroup.CS_DIRECTOR),

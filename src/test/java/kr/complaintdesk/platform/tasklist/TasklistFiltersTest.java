@@ -301,6 +301,27 @@ class TasklistFiltersTest {
     assertThat(filterService.createFilterQuery().filterName(TasklistFilters.URGENT).count()).isEqualTo(1);
   }
 
+  /** Offers are approved before the customer hears them: the approvals filter of an earlier version follows. */
+  @Test
+  void theApprovalsFilterOfAnEarlierVersionListsTheApprovalOfOffers() {
+    Filter approvals = filterService.createFilterQuery().filterName(TasklistFilters.APPROVALS).singleResult();
+    Object query = approvals.getQuery();
+    try {
+      approvals.setQuery(TasklistFilters.urgentFirst(engine.getTaskService().createTaskQuery()
+          .taskDefinitionKey("UserTask_ApproveCompensation")));
+      filterService.saveFilter(approvals);
+
+      filters.setUp(List.of("seoul", "busan", "daegu", "gwangju", "daejeon"));
+
+      TaskQueryImpl updated = (TaskQueryImpl) filterService.getFilter(approvals.getId()).getQuery();
+      assertThat(updated.getKey()).isEqualTo("UserTask_ApproveOffer");
+    } finally {
+      Filter restored = filterService.getFilter(approvals.getId());
+      restored.setQuery((org.camunda.bpm.engine.task.TaskQuery) query);
+      filterService.saveFilter(restored);
+    }
+  }
+
   @Test
   void filtersAreNotWrittenAgainAndAFilterAnAdministratorChangedIsLeftAsItIs() {
     Filter urgent = filterService.createFilterQuery().filterName(TasklistFilters.URGENT).singleResult();
