@@ -7,6 +7,7 @@ import static kr.complaintdesk.analysis.ShipmentVariables.PARCEL_WHEREABOUTS;
 import java.time.LocalDate;
 import kr.complaintdesk.casefile.CaseInstances;
 import kr.complaintdesk.casefile.CaseRecords;
+import kr.complaintdesk.casefile.Category;
 import kr.complaintdesk.notification.CustomerMessages;
 import kr.complaintdesk.notification.MessageTemplate;
 import kr.complaintdesk.platform.engine.Refusal;
@@ -47,6 +48,11 @@ class DeliveryEtaChange {
     ProcessInstance theCase = instances.caseInstance(caseNumber);
     if (theCase == null) {
       throw Refusal.conflict("사건 " + caseNumber + "은(는) 방금 종결되었습니다. 사건을 다시 조회해 주세요.");
+    }
+    boolean delay = cases.find(caseNumber).map(record -> Category.valueOf(record.category()).isDelay()).orElse(false);
+    if (!delay) {
+      throw Refusal.conflict("사건 " + caseNumber + "은(는) 배송 지연 사건이 아닙니다. 배송 예정일은 배송 지연·통관 지연 "
+          + "사건에만 기록합니다 (불만 유형이 다르면 먼저 분류를 정정하세요).");
     }
     Object before = runtimeService.getVariable(theCase.getId(), DELIVERY_ETA);
     Object changes = runtimeService.getVariable(theCase.getId(), DELIVERY_ETA_CHANGES);

@@ -2,6 +2,7 @@ package kr.complaintdesk.casefile;
 
 import static kr.complaintdesk.casefile.CaseVariables.ADVERSE_EVENT_KNOWN_ON;
 import static kr.complaintdesk.casefile.CaseVariables.CASE_NUMBER;
+import static kr.complaintdesk.casefile.CaseVariables.CATEGORY;
 import static kr.complaintdesk.casefile.CaseVariables.string;
 
 import java.time.LocalDate;
@@ -45,9 +46,11 @@ public class AwarenessDateListener implements TaskListener {
       throw Refusal.badInput(ADVERSE_EVENT_KNOWN_ON, problem);
     }
     task.setVariable(ADVERSE_EVENT_KNOWN_ON, knownOn.toString());
-    // The day the regulator's 15 days count from is on the timeline whenever someone sets or corrects it.
+    // For bodily harm, the day the regulator's 15 days count from is on the timeline whenever someone sets or corrects it.
     Object recorded = task.getVariable(ADVERSE_EVENT_KNOWN_ON_RECORDED);
-    if (!knownOn.toString().equals(recorded)) {
+    Object category = task.getVariable(CATEGORY);
+    boolean harm = category != null && Category.valueOf(category.toString()).isHarm();
+    if (harm && !knownOn.toString().equals(recorded)) {
       task.setVariable(ADVERSE_EVENT_KNOWN_ON_RECORDED, knownOn.toString());
       timeline.record(string(task, CASE_NUMBER), Timeline.Kind.DECISION, CurrentUser.of(task),
           recorded == null ? "회사가 이상 사례를 안 날: " + knownOn

@@ -76,17 +76,17 @@ class CaseController {
     return new CaseDetails(r.caseNumber(), r.channel(), r.category(), r.status(), r.outcome(), view.priority(),
         r.customerId(), r.createdAt(), r.closedAt(), view.openTasks(), cases.offers(caseNumber),
         owner == null ? null : new Named(owner, cases.staffName(owner)),
-        actions(caller, !r.isClosed() && cases.isRunning(caseNumber)));
+        actions(caller, !r.isClosed() && cases.isRunning(caseNumber), Category.valueOf(r.category()).isDelay()));
   }
 
-  private static List<String> actions(ApiCaller caller, boolean open) {
+  private static List<String> actions(ApiCaller caller, boolean open, boolean delay) {
     List<String> actions = new ArrayList<>();
     if (open) {
       actions.addAll(List.of(CONTACT, THREAT, ABUSE_REPORT, WITHDRAWAL));
       if (caller.isCustomerService()) {
         actions.addAll(List.of(VISIT_REQUEST, RECLASSIFICATION));
       }
-      if (caller.mayChangeDeliveryEta()) {
+      if (delay && caller.mayChangeDeliveryEta()) {
         actions.add(DELIVERY_ETA);
       }
     }

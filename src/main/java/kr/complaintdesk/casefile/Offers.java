@@ -78,15 +78,22 @@ public class Offers {
    * The lines of an offer the customer accepted after it was approved or found within its preparer's authority: what
    * compensation fulfils, whatever a process variable says. Empty when the offer is not such an offer.
    */
-  public List<Line> acceptedLines(long offerId) {
-    Integer accepted = jdbc.queryForObject("SELECT COUNT(*) FROM offer WHERE id = ? AND accepted = TRUE "
-        + "AND approval_state IN ('NOT_NEEDED', 'APPROVED')", Integer.class, offerId);
+  public List<Line> acceptedLines(String caseNumber, long offerId) {
+    Integer accepted = jdbc.queryForObject("SELECT COUNT(*) FROM offer WHERE id = ? AND case_number = ? AND accepted = TRUE "
+        + "AND approval_state IN ('NOT_NEEDED', 'APPROVED')", Integer.class, offerId, caseNumber);
     if (accepted == null || accepted == 0) {
       return List.of();
     }
     return jdbc.query("SELECT * FROM offer_line WHERE offer_id = ? ORDER BY line_no", (rs, n) -> new Line(
         Remedy.valueOf(rs.getString("remedy")), rs.getLong("amount_krw"), rs.getString("description"),
         rs.getString("basis")), offerId);
+  }
+
+  /** Whether the case has an offer made since offers are approved before the customer hears them. */
+  public boolean madeWithApproval(String caseNumber) {
+    Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM offer WHERE case_number = ? AND approval_state IS NOT NULL",
+        Integer.class, caseNumber);
+    return count != null && count > 0;
   }
 
   /** Stores the customer's answer on the latest presented offer still waiting for one; false when none waits. */

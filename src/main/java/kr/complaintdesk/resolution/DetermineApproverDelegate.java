@@ -3,6 +3,8 @@ package kr.complaintdesk.resolution;
 import static kr.complaintdesk.casefile.CaseVariables.*;
 
 import java.util.List;
+import kr.complaintdesk.casefile.CaseRecords;
+import kr.complaintdesk.casefile.Category;
 import kr.complaintdesk.casefile.OfferLines;
 import kr.complaintdesk.casefile.Offers;
 import kr.complaintdesk.platform.engine.Decisions;
@@ -33,12 +35,15 @@ public class DetermineApproverDelegate implements JavaDelegate {
   private final Offers offers;
   private final IdentityService identityService;
   private final Timeline timeline;
+  private final CaseRecords caseRecords;
 
-  public DetermineApproverDelegate(Decisions decisions, Offers offers, IdentityService identityService, Timeline timeline) {
+  public DetermineApproverDelegate(Decisions decisions, Offers offers, IdentityService identityService, Timeline timeline,
+      CaseRecords caseRecords) {
     this.decisions = decisions;
     this.offers = offers;
     this.identityService = identityService;
     this.timeline = timeline;
+    this.caseRecords = caseRecords;
   }
 
   @Override
@@ -47,7 +52,7 @@ public class DetermineApproverDelegate implements JavaDelegate {
     Object total = execution.hasVariable(OFFER_TOTAL) ? execution.getVariable(OFFER_TOTAL) : execution.getVariable(OfferLines.LEGACY_OFFER_AMOUNT);
     double value = total instanceof Number n ? n.doubleValue() : 0d;
     Decisions.Outcome outcome = decisions.evaluateLatest(DECISION_KEY, Variables.createVariables()
-        .putValue(HARM, isTrue(execution, HARM)).putValue(OFFER_TOTAL, value));
+        .putValue(HARM, harm(execution)).putValue(OFFER_TOTAL, value));
     String group = String.valueOf(outcome.single().get(APPROVER_GROUP));
     String preparedBy = string(execution, OFFER_PREPARED_BY);
     String caseNumber = string(execution, CASE_NUMBER);
@@ -68,6 +73,16 @@ public class DetermineApproverDelegate implements JavaDelegate {
       timeline.record(caseNumber, Timeline.Kind.DECISION, CurrentUser.SYSTEM,
           "해결안 승인 불필요: 작성자의 권한 안 (" + groupName(group) + ", " + outcome.reference() + ")", "해결안 합계: " + won);
     }
+  }
+
+  /**
+   * Bodily harm as the case file has the category (corrected with the case if it is reclassified), or as the case's
+   * variable says: a variable set on the way can raise the authority an offer needs, never lower it.
+   */
+  private boolean harm(DelegateExecution execution) {
+    boolean filed = caseRecords.find(execution.getProcessBusinessKey())
+        .map(record -> Category.valueOf(record.category()).isHarm()).orElse(false);
+    return filed || isTrue(execution, HARM);
   }
 
   /** The preparer belongs to {@code group} or a group of more authority on the ladder. */

@@ -29,8 +29,8 @@ class OfferApprovalListener implements TaskListener {
     String caseNumber = string(task, CASE_NUMBER);
     String approver = CurrentUser.of(task);
     String note = string(task, APPROVAL_NOTE);
-    if (task.getVariable(OFFER_ID) instanceof Number offerId) {
-      offers.decide(offerId.longValue(), approved, approver, note);
+    if (task.getVariable(OFFER_ID) instanceof Number offerId && !offers.decide(offerId.longValue(), approved, approver, note)) {
+      throw new IllegalStateException("Offer " + offerId + " of case " + caseNumber + " waits for no approval");
     }
     timeline.record(caseNumber, Timeline.Kind.DECISION, approver,
         "해결안 " + (approved ? "승인" : "반려 (작성자가 고쳐 다시 올림)") + ": " + OfferLines.summary(OfferLines.of(task)), note);

@@ -3,7 +3,6 @@ package kr.complaintdesk.resolution;
 import static kr.complaintdesk.casefile.CaseVariables.*;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import kr.complaintdesk.casefile.OfferLines;
@@ -85,16 +84,18 @@ class OfferPreparedListener implements TaskListener {
     timeline.record(caseNumber, Timeline.Kind.OFFER, preparedBy,
         (finalOffer ? "최종 해결안" : task.getName()) + " (" + offerRound + "차, 합계 " + String.format("%,d원", total) + "): "
             + lines.stream().map(line -> line.remedy().label()).collect(Collectors.joining(", ")), details);
+    // The reason explains this offer; the next round needs its own.
+    task.setVariable(REMEDY_DEVIATION_REASON, null);
   }
 
   /**
-   * Each line with the basis of the suggestion of the same remedy (of the same amount first) when staff's form did not
-   * carry it.
+   * Each line with the basis of a suggestion of the same remedy and amount (or of a suggestion that left the amount
+   * to staff) when staff's form did not carry it: an amount the table did not compute gets no basis of its own.
    */
   static List<Line> withBasis(List<Line> lines, List<Suggestion> suggested) {
     return lines.stream().map(line -> line.basis() != null ? line : suggested.stream()
         .filter(s -> s.remedy() == line.remedy())
-        .sorted(Comparator.comparing(s -> !Long.valueOf(line.amountKrw()).equals(s.amountKrw())))
+        .filter(s -> s.amountKrw() == null || s.amountKrw() == line.amountKrw())
         .findFirst()
         .map(s -> new Line(line.remedy(), line.amountKrw(), line.description(), s.basis())).orElse(line)).toList();
   }

@@ -51,6 +51,10 @@ public class SuggestRemediesDelegate implements JavaDelegate {
       String remedy = String.valueOf(row.get("remedy"));
       remedies.add(remedy);
       Object amount = row.get("amountKrw");
+      if (amount instanceof Number n && n.doubleValue() == 0 && !Remedy.APOLOGY.name().equals(remedy)) {
+        // Nothing to compute from (no order or goods value, no receipts yet): the amount is left to staff.
+        amount = null;
+      }
       String label = Remedy.valueOf(remedy).label();
       Object description = row.get("description");
       suggestions.add(new Suggestion(Remedy.valueOf(remedy), amount instanceof Number n ? Math.round(n.doubleValue()) : null,

@@ -217,6 +217,70 @@ class CompensationProcessTest extends ProcessTestBase {
     assertWaitingOnlyAt(compensation, SOURCE_AGAIN);
   }
 
+  /** What is paid is the stored line: a line's variables changed on the way (a task may send any) change nothing. */
+  @Test
+  void theStoredLineIsPaidWhateverTheLinesVariablesSayAndOncePerLineOfTheOffer() {
+    String caseNumber = CaseDriver.registerCase(jdbc);
+    long offerId = acceptedOffer(caseNumber, TestData.offer("TREATMENT_COSTS", 130000L));
+    ProcessInstance first = startWithOffer(caseNumber, offerId);
+    runtimeService.createVariableInstanceQuery().processInstanceIdIn(first.getId()).variableName("lineAmountKrw").list()
+        .forEach(v -> runtimeService.setVariableLocal(v.getExecutionId(), "lineAmountKrw", 9_999_999L));
+    driver.executeJobs(first);
+
+    // Compensation started again for the same offer (a restart in Cockpit): the line is not paid twice.
+    ProcessInstance again = startWithOffer(caseNumber, offerId);
+    driver.executeJobs(again);
+
+    assertThat(first).isEnded();
+    assertThat(again).isEnded();
+    assertThat(payouts.of(caseNumber)).extracting(Payouts.Paid::amountKrw, Payouts.Paid::reference)
+        .containsExactly(tuple(130000L, caseNumber + "-o" + offerId + "-1"));
+  }
+
+  /** An offer id of another case, or none where the case's offers are approved first, pays nothing. */
+  @Test
+  void anOfferOfAnotherCaseOrNoOfferIdPaysNothing() {
+    String other = CaseDriver.registerCase(jdbc);
+    long othersOffer = acceptedOffer(other, TestData.offer("REFUND", 500000L));
+    String caseNumber = CaseDriver.registerCase(jdbc);
+    acceptedOffer(caseNumber, TestData.offer("COUPON", 5000L));
+
+    assertThatThrownBy(() -> startWithOffer(caseNumber, othersOffer)).hasMessageContaining("was not accepted after approval");
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("compensation", caseNumber, Variables.createVariables()
+        .putValue("caseNumber", caseNumber).putValue("offerLines", TestData.offer("REFUND", 500000L))))
+        .hasMessageContaining("nothing is paid from variables");
+    assertThat(payouts.of(caseNumber)).isEmpty();
+    assertThat(payouts.of(other)).isEmpty();
+  }
+
+  /** A case accepted under the model before offers were approved first is approved before anything is paid. */
+  @Test
+  void anOfferFromBeforeApprovalCameFirstIsApprovedBeforeItIsPaid() {
+    String caseNumber = CaseDriver.registerCase(jdbc);
+    ProcessInstance compensation = runtimeService.startProcessInstanceByKey("compensation", caseNumber,
+        Variables.createVariables().putValue("caseNumber", caseNumber).putValue("remedy", "REFUND")
+            .putValue("offerAmount", 50000L).putValue("offerPreparedBy", "cs-agent1").putValue("harm", false));
+
+    assertThat(driver.task(compensation, "UserTask_ApproveOffer")).hasCandidateGroup("cs-lead");
+    driver.complete(compensation, "UserTask_ApproveOffer", "cs-lead1", "offerApproved", false, "approvalNote", "근거 없음");
+
+    assertThat(compensation).isEnded().hasPassed("EndEvent_EarlierOfferNotApproved").hasNotPassed(CONFIRM_RETURN);
+    assertThat(payouts.of(caseNumber)).isEmpty();
+  }
+
+  private long acceptedOffer(String caseNumber, org.camunda.spin.plugin.variable.value.JsonValue lines) {
+    long offerId = offers.record(caseNumber, 1, false, OfferLines.parse(lines.getValueSerialized()), "해결안", "cs-agent1",
+        Offers.Approval.PENDING);
+    offers.withinAuthority(offerId);
+    offers.answer(caseNumber, true);
+    return offerId;
+  }
+
+  private ProcessInstance startWithOffer(String caseNumber, long offerId) {
+    return runtimeService.startProcessInstanceByKey("compensation", caseNumber, Variables.createVariables()
+        .putValue("caseNumber", caseNumber).putValue("offerId", offerId).putValue("priority", "P3"));
+  }
+
   /** An accepted apology alone has nothing to pay, credit or send. */
   @Test
   void anApologyLineHasNothingToFulfil() {

@@ -245,6 +245,21 @@ class ComplaintCaseProcessTest {
     assertThat(driver.task(pi, "UserTask_ApproveOffer")).hasCandidateGroup("cs-lead");
   }
 
+  /** An offer the approver sends back returns to the agent who prepared it, in the same round, with the reason. */
+  @Test
+  void anOfferSentBackReturnsToItsPreparerInTheSameRound() {
+    ProcessInstance pi = atOffer();
+    offer(pi, "cs-agent2", "REFUND", 45000);
+    assertThat(pi).variables().containsEntry("offerRound", 1);
+    driver.complete(pi, "UserTask_ApproveOffer", "cs-lead1", "offerApproved", false, "approvalNote", "환불 근거를 적어 주세요");
+
+    assertThat(driver.task(pi, "UserTask_PrepareOffer").getAssignee()).isEqualTo("cs-agent2");
+    assertThat(pi).variables().containsEntry("approvalNote", "환불 근거를 적어 주세요");
+    offer(pi, "cs-agent2", "REFUND", 25000);
+    assertThat(pi).variables().containsEntry("offerRound", 1);
+    assertThat(pi).isWaitingAt("UserTask_RecordCustomerResponse");
+  }
+
   /**
    * Compensation fulfils the lines of the offer the customer accepted as the case file keeps them: changing the
    * process variable on the way (the engine's REST API lets a task's worker send any variable) pays nothing else.

@@ -71,7 +71,8 @@ class CasePanelApiTest {
 
   @Test
   void theCaseSaysWhatTheCallerMayRecordOnItWhileOpenAndOnceClosed() {
-    String caseNumber = submit(validIntake("SERVICE"));
+    // A late parcel: the delivery date may be changed too.
+    String caseNumber = submit(validIntake("DELIVERY_DELAY"));
 
     assertThat(actions(caseNumber, AGENT)).containsExactly("CONTACT", "THREAT", "ABUSE_REPORT", "WITHDRAWAL",
         "VISIT_REQUEST", "RECLASSIFICATION", "DELIVERY_ETA", "MERGE_CUSTOMERS");

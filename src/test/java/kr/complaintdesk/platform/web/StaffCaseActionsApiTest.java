@@ -335,6 +335,23 @@ class StaffCaseActionsApiTest {
     assertThat(late.json().path("detail").asText()).contains("종결");
   }
 
+  /** A delivery date belongs to a late parcel: a skin-reaction case is not told about one, and is not offered the action. */
+  @Test
+  void anEtaForACaseThatIsNoDelayIs409AndNotOffered() {
+    String caseNumber = submit("HEALTH_HARM");
+    int entries = timelineSize(caseNumber);
+
+    Reply refused = api.post(eta(caseNumber), AGENT,
+        json(Map.of("eta", engineToday().plusDays(1).toString(), "whereabouts", "허브", "reason", "지연")));
+
+    assertKoreanConflict(refused, caseNumber);
+    assertThat(refused.json().path("detail").asText()).contains("배송 지연 사건이 아닙니다");
+    assertThat(timelineSize(caseNumber)).isEqualTo(entries);
+    assertThat(api.get("/api/complaints/" + caseNumber, AGENT).json().path("actions").toString()).doesNotContain("DELIVERY_ETA");
+    assertThat(api.get("/api/complaints/" + submit("DELIVERY_DELAY"), AGENT).json().path("actions").toString())
+        .contains("DELIVERY_ETA");
+  }
+
   @ParameterizedTest(name = "{0} is refused")
   @ValueSource(strings = {"cs-director1", "region-seoul1", "safety-lab1", "quality1", "pr-risk1", INTEGRATION,
       "process-owner1"})
