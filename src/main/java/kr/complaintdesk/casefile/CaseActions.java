@@ -17,12 +17,13 @@ import static kr.complaintdesk.casefile.CaseVariables.CORRECTED_HARM;
 import static kr.complaintdesk.casefile.CaseVariables.CUSTOMER_RESPONSE_NOTE;
 import static kr.complaintdesk.casefile.CaseVariables.HARM;
 import static kr.complaintdesk.casefile.CaseVariables.OFFER_ACCEPTED;
+import static kr.complaintdesk.casefile.CaseVariables.OFFER_ID;
 import static kr.complaintdesk.casefile.CaseVariables.PRIORITY;
+import static kr.complaintdesk.casefile.CaseVariables.PUBLIC_POST_URL;
 import static kr.complaintdesk.casefile.CaseVariables.RECLASSIFICATION_NOTE;
 import static kr.complaintdesk.casefile.CaseVariables.RECLASSIFIED_BY;
 import static kr.complaintdesk.casefile.CaseVariables.REGION;
 import static kr.complaintdesk.casefile.CaseVariables.SUBMITTED_BY;
-import static kr.complaintdesk.casefile.CaseVariables.PUBLIC_POST_URL;
 import static kr.complaintdesk.casefile.CaseVariables.THREAT_KIND;
 import static kr.complaintdesk.casefile.CaseVariables.THREAT_NOTE;
 
@@ -190,7 +191,7 @@ public class CaseActions {
         .eventName(CUSTOMER_RESPONDED).count() == 0) {
       return false;
     }
-    offers.answer(caseNumber, accepted);
+    offers.answer(caseNumber, runtimeService.getVariable(instance.getId(), OFFER_ID), accepted);
     timeline.record(caseNumber, Timeline.Kind.CUSTOMER_RESPONSE, actor, "고객 답변: " + (accepted ? "수락" : "거절"), note);
     runtimeService.createMessageCorrelation(CUSTOMER_RESPONDED)
         .processInstanceId(instance.getId())

@@ -96,6 +96,18 @@ public class Offers {
     return count != null && count > 0;
   }
 
+  /**
+   * Stores the customer's answer on the offer on the table ({@code offerId}) when it was presented and waits for one;
+   * a case from before offers had ids answers its latest presented offer. False when none waits.
+   */
+  public boolean answer(String caseNumber, Object offerId, boolean accepted) {
+    if (offerId instanceof Number id) {
+      return jdbc.update("UPDATE offer SET accepted = ?, responded_at = ? WHERE id = ? AND case_number = ? AND accepted IS NULL "
+          + "AND approval_state IN ('NOT_NEEDED', 'APPROVED')", accepted, EngineClock.now(), id.longValue(), caseNumber) > 0;
+    }
+    return answer(caseNumber, accepted);
+  }
+
   /** Stores the customer's answer on the latest presented offer still waiting for one; false when none waits. */
   public boolean answer(String caseNumber, boolean accepted) {
     return jdbc.update("UPDATE offer SET accepted = ?, responded_at = ? WHERE id = (SELECT MAX(id) FROM offer "

@@ -23,6 +23,6 @@ class AnsweredByMessageListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    offers.answer(string(execution, CASE_NUMBER), isTrue(execution, OFFER_ACCEPTED));
+    offers.answer(string(execution, CASE_NUMBER), execution.getVariable(OFFER_ID), isTrue(execution, OFFER_ACCEPTED));
   }
 }

@@ -3,6 +3,7 @@ package kr.complaintdesk.resolution;
 import static kr.complaintdesk.casefile.CaseVariables.CASE_NUMBER;
 import static kr.complaintdesk.casefile.CaseVariables.CUSTOMER_RESPONSE_NOTE;
 import static kr.complaintdesk.casefile.CaseVariables.OFFER_ACCEPTED;
+import static kr.complaintdesk.casefile.CaseVariables.OFFER_ID;
 import static kr.complaintdesk.casefile.CaseVariables.isTrue;
 import static kr.complaintdesk.casefile.CaseVariables.string;
 
@@ -29,7 +30,7 @@ class CustomerRespondedListener implements TaskListener {
   public void notify(DelegateTask task) {
     String caseNumber = string(task, CASE_NUMBER);
     boolean accepted = isTrue(task, OFFER_ACCEPTED);
-    offers.answer(caseNumber, accepted);
+    offers.answer(caseNumber, task.getVariable(OFFER_ID), accepted);
     timeline.record(caseNumber, Timeline.Kind.CUSTOMER_RESPONSE, CurrentUser.of(task),
         "고객 답변(전화): " + (accepted ? "수락" : "거절"), string(task, CUSTOMER_RESPONSE_NOTE));
   }
