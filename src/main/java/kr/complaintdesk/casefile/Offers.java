@@ -89,10 +89,14 @@ public class Offers {
         rs.getString("basis")), offerId);
   }
 
-  /** Whether the case has an offer made since offers are approved before the customer hears them. */
+  /**
+   * Whether the case has an offer that was approved (or found within its preparer's authority) before the customer
+   * heard it: such a case is paid from its stored lines only. An offer a case of the earlier model prepared is
+   * recorded as waiting for an approval that model never asks for, and does not count.
+   */
   public boolean madeWithApproval(String caseNumber) {
-    Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM offer WHERE case_number = ? AND approval_state IS NOT NULL",
-        Integer.class, caseNumber);
+    Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM offer WHERE case_number = ? "
+        + "AND approval_state IN ('NOT_NEEDED', 'APPROVED')", Integer.class, caseNumber);
     return count != null && count > 0;
   }
 

@@ -48,6 +48,11 @@ public class FulfilmentLines {
     return lines(scope).get(index).description();
   }
 
+  /** The lines as the approver reads them: numbered, with basis and total. */
+  public String listing(VariableScope scope) {
+    return OfferLines.listing(lines(scope));
+  }
+
   /** The stored line {@code lineNo} (from 1) of the accepted offer, as compensation pays it. */
   public Line line(DelegateExecution execution, int lineNo) {
     return lines(execution).get(lineNo - 1);

@@ -255,17 +255,30 @@ class CompensationProcessTest extends ProcessTestBase {
 
   /** A case accepted under the model before offers were approved first is approved before anything is paid. */
   @Test
-  void anOfferFromBeforeApprovalCameFirstIsApprovedBeforeItIsPaid() {
+  void anOfferFromBeforeApprovalCameFirstIsApprovedBeforeItIsPaidAndChangedWhenRejected() {
     String caseNumber = CaseDriver.registerCase(jdbc);
+    // The earlier model's offer task records its offer as waiting for an approval that model never asks for.
+    offers.record(caseNumber, 1, false, OfferLines.parse(TestData.offer("REFUND", 50000L).getValueSerialized()), "환불",
+        "cs-agent1", Offers.Approval.PENDING);
     ProcessInstance compensation = runtimeService.startProcessInstanceByKey("compensation", caseNumber,
         Variables.createVariables().putValue("caseNumber", caseNumber).putValue("remedy", "REFUND")
             .putValue("offerAmount", 50000L).putValue("offerPreparedBy", "cs-agent1").putValue("harm", false));
 
-    assertThat(driver.task(compensation, "UserTask_ApproveOffer")).hasCandidateGroup("cs-lead");
+    org.camunda.bpm.engine.task.Task approval = driver.task(compensation, "UserTask_ApproveOffer");
+    assertThat(approval).hasCandidateGroup("cs-lead");
+    assertThat(taskService.getVariable(approval.getId(), "offerSummary")).asString().contains("1. 환불 50,000원");
     driver.complete(compensation, "UserTask_ApproveOffer", "cs-lead1", "offerApproved", false, "approvalNote", "근거 없음");
 
-    assertThat(compensation).isEnded().hasPassed("EndEvent_EarlierOfferNotApproved").hasNotPassed(CONFIRM_RETURN);
+    // Nothing is paid; the preparer changes the offer with the customer and it is approved again.
     assertThat(payouts.of(caseNumber)).isEmpty();
+    assertThat(driver.task(compensation, "UserTask_ReviseEarlierOffer").getAssignee()).isEqualTo("cs-agent1");
+    driver.complete(compensation, "UserTask_ReviseEarlierOffer", "cs-agent1", "remedy", "STORE_CREDIT", "offerAmount", 20000L,
+        "offerText", "적립금으로 합의");
+    driver.executeJobs(compensation);
+
+    assertThat(compensation).isEnded().hasPassed(ISSUE_CREDIT).hasNotPassed(CONFIRM_RETURN);
+    assertThat(payouts.of(caseNumber)).extracting(Payouts.Paid::remedy, Payouts.Paid::amountKrw)
+        .containsExactly(tuple("STORE_CREDIT", 20000L));
   }
 
   private long acceptedOffer(String caseNumber, org.camunda.spin.plugin.variable.value.JsonValue lines) {

@@ -76,7 +76,7 @@ class ModelLintTest {
     NpmRun run = npm("check:models", model.toString());
 
     assertThat(run.exitCode()).withFailMessage("the import check passed a typo:%n%s", run.output()).isNotZero();
-    assertThat(run.output()).contains("UserTask_ConfirmReturnReceipt: unknown attribute <camunda:formRefBindng>");
+    assertThat(run.output()).contains("UserTask_ReviseEarlierOffer: unknown attribute <camunda:formRefBindng>");
   }
 
   @Test
