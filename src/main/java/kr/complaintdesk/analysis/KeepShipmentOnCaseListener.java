@@ -2,7 +2,6 @@ package kr.complaintdesk.analysis;
 
 import static kr.complaintdesk.analysis.ShipmentVariables.CARRIER_LIABLE;
 import static kr.complaintdesk.analysis.ShipmentVariables.CUSTOMS_STATUS;
-import static kr.complaintdesk.analysis.ShipmentVariables.DELAY_CATEGORIES;
 import static kr.complaintdesk.analysis.ShipmentVariables.DELAY_KIND;
 import static kr.complaintdesk.analysis.ShipmentVariables.DELIVERY_ETA;
 import static kr.complaintdesk.analysis.ShipmentVariables.PARCEL_WHEREABOUTS;
@@ -17,6 +16,7 @@ import kr.complaintdesk.analysis.ShipmentVariables.CustomsStatus;
 import kr.complaintdesk.analysis.ShipmentVariables.DelayKind;
 import kr.complaintdesk.casefile.CaseInstances;
 import kr.complaintdesk.casefile.CaseVariables;
+import kr.complaintdesk.casefile.Category;
 import kr.complaintdesk.platform.calendar.EngineClock;
 import kr.complaintdesk.platform.engine.Refusal;
 import org.camunda.bpm.engine.RuntimeService;
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 /**
  * On completing the logistics investigation: checks the tracking number and customs status and writes them onto
  * the case itself, which keeps them after the analysis ends (the case's call of the analysis maps back only the
- * analysis results). A late parcel ({@link ShipmentVariables#DELAY_CATEGORIES}) also needs the kind of delay, where
+ * analysis results). A late parcel ({@link Category#isDelay()}) also needs the kind of delay, where
  * the parcel is and the new expected date, which the customer's delay notice tells and the case keeps; other
  * categories keep none of the three, so no delay notice goes out for them. An analysis started without a case (a
  * model test) keeps them on its own instance only.
@@ -64,7 +64,8 @@ class KeepShipmentOnCaseListener implements TaskListener {
     // An unticked checkbox may arrive as nothing; the gateway after the investigation needs a yes or no.
     task.setVariable(CARRIER_LIABLE, CaseVariables.isTrue(task, CARRIER_LIABLE));
     VariableMap onCase = Variables.createVariables().putValue(TRACKING_NUMBER, tracking).putValue(CUSTOMS_STATUS, customs);
-    if (DELAY_CATEGORIES.contains(CaseVariables.string(task, CATEGORY))) {
+    String category = CaseVariables.string(task, CATEGORY);
+    if (category != null && Category.valueOf(category).isDelay()) {
       onCase.putAll(delay(task));
     } else {
       task.setVariable(DELAY_KIND, null);

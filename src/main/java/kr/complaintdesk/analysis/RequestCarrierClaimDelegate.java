@@ -3,6 +3,7 @@ package kr.complaintdesk.analysis;
 import static kr.complaintdesk.analysis.ShipmentVariables.*;
 import static kr.complaintdesk.casefile.CaseVariables.CASE_NUMBER;
 import static kr.complaintdesk.casefile.CaseVariables.CATEGORY;
+import static kr.complaintdesk.casefile.CaseVariables.ORDER_NO;
 import static kr.complaintdesk.casefile.CaseVariables.PRIORITY;
 
 import kr.complaintdesk.casefile.CaseInstances;

@@ -1,6 +1,5 @@
 package kr.complaintdesk.analysis;
 
-import java.util.Set;
 import kr.complaintdesk.notification.MessageTemplate;
 
 /**
@@ -16,14 +15,13 @@ public final class ShipmentVariables {
   public static final String CUSTOMS_STATUS = "customsStatus";
   /** Lost or damaged in transit and the carrier is liable: a carrier claim starts. */
   public static final String CARRIER_LIABLE = "carrierLiable";
-  public static final String ORDER_NO = "orderNo";
   public static final String LOGISTICS_FINDINGS = "logisticsFindings";
   public static final String CARRIER_CLAIM_NUMBER = "carrierClaimNumber";
   public static final String CARRIER_CLAIM_AMOUNT = "carrierClaimAmount";
   /** One of {@link CarrierClaimOutcome}. */
   public static final String CARRIER_CLAIM_OUTCOME = "carrierClaimOutcome";
   public static final String CARRIER_RECOVERED_AMOUNT = "carrierRecoveredAmount";
-  /** One of {@link DelayKind}; asked of late-parcel cases only ({@link #DELAY_CATEGORIES}). */
+  /** One of {@link DelayKind}; asked of late-parcel cases only ({@link kr.complaintdesk.casefile.Category#isDelay()}). */
   public static final String DELAY_KIND = "delayKind";
   /** Where the parcel is now, in words the customer reads. */
   public static final String PARCEL_WHEREABOUTS = "parcelWhereabouts";
@@ -33,7 +31,6 @@ public final class ShipmentVariables {
   public static final String DELIVERY_ETA_CHANGES = "deliveryEtaChanges";
 
   /** The categories of a late parcel: the investigation says which kind of delay it is and the customer hears so. */
-  public static final Set<String> DELAY_CATEGORIES = Set.of("DELIVERY_DELAY", "CUSTOMS_DELAY");
 
   /** The three kinds of delay the field tells apart, each answered with its own message. */
   public enum DelayKind {

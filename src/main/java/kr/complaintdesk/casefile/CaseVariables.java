@@ -132,12 +132,10 @@ public final class CaseVariables {
   /** The offer's lines in one line of text, for forms that show them. */
   public static final String OFFER_SUMMARY = "offerSummary";
   public static final String OFFER_TEXT = "offerText";
-  public static final String SUGGESTED_REMEDIES = "suggestedRemedies";
   public static final String REMEDY_SUGGESTIONS = "remedySuggestions";
   public static final String REMEDY_DEVIATION_REASON = "remedyDeviationReason";
   public static final String DERMATOLOGIST_DIAGNOSIS = "dermatologistDiagnosis";
   public static final String PURCHASE_AGENCY = "purchaseAgency";
-  public static final String DECLARED_VALUE_ON_WAYBILL = "declaredValueOnWaybill";
   public static final String DELAY_DAYS = "delayDays";
   public static final String FREIGHT_KRW = "freightKrw";
   public static final String CUSTOMER_RESPONSE_NOTE = "customerResponseNote";
@@ -152,7 +150,6 @@ public final class CaseVariables {
   public static final String APPROVAL_NOTE = "approvalNote";
   /** The approval round has an approver other than the preparer (false: within the preparer's own authority). */
   public static final String APPROVAL_NEEDED = "approvalNeeded";
-  public static final String FINAL_OFFER = "finalOffer";
   // One offer line as compensation fulfils it, local to that line's instance.
   public static final String LINE_NO = "lineNo";
   public static final String LINE_REMEDY = "lineRemedy";

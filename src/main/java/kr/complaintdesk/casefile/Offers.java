@@ -79,14 +79,10 @@ public class Offers {
    * compensation fulfils, whatever a process variable says. Empty when the offer is not such an offer.
    */
   public List<Line> acceptedLines(String caseNumber, long offerId) {
-    Integer accepted = jdbc.queryForObject("SELECT COUNT(*) FROM offer WHERE id = ? AND case_number = ? AND accepted = TRUE "
-        + "AND approval_state IN ('NOT_NEEDED', 'APPROVED')", Integer.class, offerId, caseNumber);
-    if (accepted == null || accepted == 0) {
-      return List.of();
-    }
-    return jdbc.query("SELECT * FROM offer_line WHERE offer_id = ? ORDER BY line_no", (rs, n) -> new Line(
+    return jdbc.query("SELECT l.* FROM offer_line l JOIN offer o ON o.id = l.offer_id WHERE o.id = ? AND o.case_number = ? "
+        + "AND o.accepted = TRUE AND o.approval_state IN ('NOT_NEEDED', 'APPROVED') ORDER BY l.line_no", (rs, n) -> new Line(
         Remedy.valueOf(rs.getString("remedy")), rs.getLong("amount_krw"), rs.getString("description"),
-        rs.getString("basis")), offerId);
+        rs.getString("basis")), offerId, caseNumber);
   }
 
   /**

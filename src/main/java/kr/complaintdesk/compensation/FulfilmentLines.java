@@ -14,8 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The accepted offer's lines as compensation fulfils them, one instance of "해결안 항목 이행" per line, in parallel:
- * the model reads how many lines there are and, for the instance of line {@code index} (its {@code loopCounter}),
- * that line's remedy, amount and description into variables local to it. The lines are the case file's: those of
+ * the model reads how many lines there are, and each instance takes its line ({@link TakeOfferLineListener}). The lines are the case file's: those of
  * the offer the customer accepted after approval, so a process variable changed on the way pays nothing else.
  */
 @Component("fulfilmentLines")
@@ -34,18 +33,6 @@ public class FulfilmentLines {
 
   public int count(VariableScope scope) {
     return lines(scope).size();
-  }
-
-  public String remedy(VariableScope scope, int index) {
-    return lines(scope).get(index).remedy().name();
-  }
-
-  public long amount(VariableScope scope, int index) {
-    return lines(scope).get(index).amountKrw();
-  }
-
-  public String description(VariableScope scope, int index) {
-    return lines(scope).get(index).description();
   }
 
   /** The lines as the approver reads them: numbered, with basis and total. */

@@ -2,6 +2,7 @@ package kr.complaintdesk.compensation;
 
 import static kr.complaintdesk.casefile.CaseVariables.*;
 
+import java.util.Optional;
 import kr.complaintdesk.casefile.OfferLines;
 import kr.complaintdesk.casefile.OfferLines.Line;
 import kr.complaintdesk.casefile.Remedy;
@@ -58,8 +59,9 @@ class PayCompensationDelegate implements JavaDelegate {
       reference = caseNumber + (offerId instanceof Number id ? "-o" + id : "-" + execution.getProcessInstanceId())
           + "-" + lineNo;
     }
-    if (payouts.executed(reference).isPresent()) {
-      execution.setVariable(PAYOUT_REFERENCE, payouts.executed(reference).get());
+    Optional<String> paid = payouts.executed(reference);
+    if (paid.isPresent()) {
+      execution.setVariable(PAYOUT_REFERENCE, paid.get());
       return;
     }
     if (Remedy.RESOURCING.name().equals(remedy)) {

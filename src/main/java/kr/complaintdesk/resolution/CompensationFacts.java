@@ -5,7 +5,7 @@ import static kr.complaintdesk.casefile.CaseVariables.*;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
+import kr.complaintdesk.casefile.Category;
 import kr.complaintdesk.casefile.AdverseEventAwareness;
 import kr.complaintdesk.platform.engine.FormDates;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -47,7 +47,6 @@ public final class CompensationFacts {
   /** Days since the customer knew of the problem: the adverse event for harm, the noticed defect otherwise. */
   public static final String DAYS_SINCE_AWARENESS = "daysSinceAwareness";
 
-  static final Set<String> HARM_CATEGORIES = Set.of("HEALTH_HARM", "INJURY");
   static final List<String> TEXTS = List.of(CATEGORY, PRODUCT_CAUSATION, COMPANY_FAULT, ROOT_CAUSE, DEFECT_SEVERITY);
   static final List<String> FLAGS = List.of(DERMATOLOGIST_DIAGNOSIS, PURCHASE_AGENCY, PRODUCT_USED);
   /** Amounts (and the count of lost work days) the table compares or adds up: 0 when nobody recorded them. */
@@ -65,7 +64,7 @@ public final class CompensationFacts {
     double goodsValue = orZero(scope, GOODS_VALUE);
     inputs.put(GOODS_VALUE, goodsValue > 0 ? goodsValue : inputs.get(ORDER_VALUE));
     inputs.put(DELAY_DAYS, number(scope, DELAY_DAYS));
-    LocalDate awareOn = HARM_CATEGORIES.contains(string(scope, CATEGORY)) ? AdverseEventAwareness.of(scope)
+    LocalDate awareOn = harm(string(scope, CATEGORY)) ? AdverseEventAwareness.of(scope)
         : FormDates.date(DEFECT_NOTICED_ON, scope.getVariable(DEFECT_NOTICED_ON));
     inputs.put(DAYS_SINCE_DELIVERY, daysBetween(FormDates.date(DELIVERED_ON, scope.getVariable(DELIVERED_ON)), today));
     inputs.put(DAYS_SINCE_AWARENESS, daysBetween(awareOn, today));
@@ -92,5 +91,9 @@ public final class CompensationFacts {
 
   static Double number(VariableScope scope, String name) {
     return scope.getVariable(name) instanceof Number value ? value.doubleValue() : null;
+  }
+
+  private static boolean harm(String category) {
+    return category != null && Category.valueOf(category).isHarm();
   }
 }

@@ -58,7 +58,6 @@ public class DetermineApproverDelegate implements JavaDelegate {
     String caseNumber = string(execution, CASE_NUMBER);
     String won = String.format("%,d원", Math.round(value));
     boolean needed = !withinAuthority(preparedBy, group);
-    execution.setVariable(APPROVER_GROUP, group);
     execution.setVariable(APPROVAL_NEEDED, needed);
     // Set even when no approver is needed: a compensation instance of the model before offer approval always asks.
     execution.setVariable(APPROVER_GROUPS, String.join(",", atOrAbove(group)));

@@ -70,7 +70,6 @@ class OfferPreparedListener implements TaskListener {
     task.setVariable(OFFER_ACCEPTED, false);
     task.setVariable(OFFER_APPROVED, null);
     task.setVariable(APPROVAL_NOTE, null);
-    task.setVariable(FINAL_OFFER, finalOffer);
     task.setVariable(OFFER_LINES, OfferLines.value(lines));
     task.setVariable(OFFER_TOTAL, total);
     task.setVariable(OFFER_SUMMARY, OfferLines.listing(lines));

@@ -63,7 +63,6 @@ public class SuggestRemediesDelegate implements JavaDelegate {
           + (description == null ? "" : " (" + description + ")") + " — " + row.get("basis"));
     }
     String text = lines.isEmpty() ? "보상 기준에 맞는 제안이 없습니다. 사실관계에 맞게 정하고 이유를 적어 주세요." : String.join("\n", lines);
-    execution.setVariable(SUGGESTED_REMEDIES, String.join(",", remedies));
     // The lines themselves: an offer line of a suggested remedy takes its basis, and differing from its amount needs a reason.
     execution.setVariable(SUGGESTED_LINES, OfferLines.suggestionsValue(suggestions));
     execution.setVariable(REMEDY_SUGGESTIONS, text + "\n(" + outcome.reference() + ")");

@@ -209,7 +209,8 @@ class ComplaintCaseProcessTest {
     driver.complete(pi, "UserTask_ConcludeAnalysis", "cs-lead1", "rootCause", "SHORT_VOLUME", "companyFault", "YES",
         "analysisFindings", "충전 불량");
 
-    assertThat(pi).variables().containsEntry("suggestedRemedies", "EXCHANGE,REFUND");
+    assertThat(String.valueOf(runtimeService.getVariable(pi.getId(), "suggestedLines")))
+        .contains("\"remedy\":\"EXCHANGE\"").contains("\"remedy\":\"REFUND\"");
     assertThat((String) runtimeService.getVariable(pi.getId(), "remedySuggestions"))
         .contains("환불 39,000원").contains("소비자분쟁해결기준(화장품)").contains("compensation-policy v");
     assertThatThrownBy(() -> driver.complete(pi, "UserTask_PrepareOffer", "cs-agent1", "companyFault", "YES",

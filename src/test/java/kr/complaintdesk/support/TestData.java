@@ -1,6 +1,7 @@
 package kr.complaintdesk.support;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import kr.complaintdesk.casefile.OfferLines;
 import kr.complaintdesk.casefile.OfferLines.Line;
@@ -55,21 +56,21 @@ public final class TestData {
    * "TREATMENT_COSTS", 130000)}; a goods line (exchange, re-sourcing, gift) says what is sent.
    */
   public static JsonValue offer(Object... remedyAndAmount) {
-    List<Line> lines = new ArrayList<>();
+    List<Object> triples = new ArrayList<>();
     for (int i = 0; i < remedyAndAmount.length; i += 2) {
       Remedy remedy = Remedy.valueOf(String.valueOf(remedyAndAmount[i]));
-      long amount = ((Number) remedyAndAmount[i + 1]).longValue();
-      lines.add(new Line(remedy, amount, remedy.goods() ? remedy.label() + " 발송" : null, null));
+      triples.addAll(Arrays.asList(remedy.name(), remedyAndAmount[i + 1], remedy.goods() ? remedy.label() + " 발송" : null));
     }
-    return OfferLines.value(lines);
+    return lines(triples.toArray());
   }
 
   /** An offer's lines with what each delivers: remedy, amount and description triples. */
   public static JsonValue lines(Object... remedyAmountDescription) {
     List<Line> lines = new ArrayList<>();
     for (int i = 0; i < remedyAmountDescription.length; i += 3) {
+      Object description = remedyAmountDescription[i + 2];
       lines.add(new Line(Remedy.valueOf(String.valueOf(remedyAmountDescription[i])),
-          ((Number) remedyAmountDescription[i + 1]).longValue(), String.valueOf(remedyAmountDescription[i + 2]), null));
+          ((Number) remedyAmountDescription[i + 1]).longValue(), description == null ? null : description.toString(), null));
     }
     return OfferLines.value(lines);
   }
